@@ -1,0 +1,78 @@
+package studio.nada.engine;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.util.Locale;
+
+/**
+ * The one place that starts DJL. Offline mode and tracking opt-out are set before the engine class
+ * loads, because DJL otherwise downloads natives and probes a cloud metadata address at start.
+ */
+public final class TensorEngine {
+    static {
+        configureOffline();
+    }
+
+    private TensorEngine() {}
+
+    /** Sets the flags every DJL run must have; safe to call many times. */
+    public static void configureOffline() {
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        // PyTorch's own thread pools: use the machine, not one core
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
+
+    /** The PyTorch engine, started on first use. */
+    public static Engine get() {
+        return Engine.getEngine("PyTorch");
+    }
+
+    /**
+     * Chooses the device: an explicit name ("cpu", "cuda", "cuda:1", "gpu") wins; otherwise CUDA
+     * when DJL sees a GPU, else CPU.
+     */
+    public static Device device(String explicit) {
+        Engine engine = get();
+        if (explicit == null || explicit.isBlank() || explicit.equalsIgnoreCase("auto")) {
+            return engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+        }
+        String name = explicit.trim().toLowerCase(Locale.ROOT);
+        if (name.equals("cpu")) {
+            return Device.cpu();
+        }
+        if (name.equals("cuda") || name.equals("gpu")) {
+            requireGpu(engine, 0, explicit);
+            return Device.gpu();
+        }
+        if (name.startsWith("cuda:") || name.startsWith("gpu:")) {
+            int id;
+            try {
+                id = Integer.parseInt(name.substring(name.indexOf(':') + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Unknown device '" + explicit + "': use cpu, cuda or cuda:N");
+            }
+            requireGpu(engine, id, explicit);
+            return Device.gpu(id);
+        }
+        throw new IllegalArgumentException("Unknown device '" + explicit + "': use cpu, cuda or cuda:N");
+    }
+
+    private static void requireGpu(Engine engine, int id, String asked) {
+        if (engine.getGpuCount() <= id) {
+            throw new IllegalArgumentException("Device '" + asked + "' asked for, but DJL sees "
+                    + engine.getGpuCount() + " GPU(s); use --device cpu");
+        }
+    }
+
+    /** Seeds the engine's random generator (used only where a test does not inject draws). */
+    public static void seed(long seed) {
+        get().setRandomSeed((int) seed);
+    }
+
+    /** A new root manager on the device; close it when the models it holds are done. */
+    public static NDManager newManager(Device device) {
+        return get().newBaseManager(device);
+    }
+}

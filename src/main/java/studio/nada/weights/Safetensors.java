@@ -1,0 +1,122 @@
+package studio.nada.weights;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads safetensors files: 8-byte little-endian header length, a JSON header, then the data.
+ * Tensors are read one by one through the channel, so files over 2 GB never become one array.
+ * Header order and {@code __metadata__} are kept.
+ */
+public final class Safetensors {
+    /** Headers larger than this are refused before allocating (real headers are a few hundred KB). */
+    static final long MAX_HEADER_BYTES = 100L << 20;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Safetensors() {}
+
+    /** The tensors of a file, in header order, and its metadata. */
+    public record Contents(Map<String, TensorData> tensors, Map<String, String> metadata) {}
+
+    public static Contents read(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < 8) {
+                throw new WeightsFormatException(file + ": too short to be a safetensors file (" + size + " bytes)");
+            }
+            ByteBuffer lenBuf = readFully(ch, 0, 8);
+            long headerLen = lenBuf.order(ByteOrder.LITTLE_ENDIAN).getLong();
+            if (headerLen <= 0 || headerLen > MAX_HEADER_BYTES || 8 + headerLen > size) {
+                throw new WeightsFormatException(file + ": not a safetensors file (header length " + headerLen
+                        + " for a file of " + size + " bytes)");
+            }
+            ByteBuffer headerBuf = readFully(ch, 8, (int) headerLen);
+            String headerText = StandardCharsets.UTF_8.decode(headerBuf).toString();
+            JsonNode header;
+            try {
+                header = JSON.readTree(headerText.trim());
+            } catch (IOException e) {
+                throw new WeightsFormatException(file + ": safetensors header is not valid JSON: " + e.getMessage());
+            }
+            if (header == null || !header.isObject()) {
+                throw new WeightsFormatException(file + ": safetensors header is not a JSON object");
+            }
+            long dataStart = 8 + headerLen;
+            long dataLen = size - dataStart;
+            Map<String, TensorData> tensors = new LinkedHashMap<>();
+            Map<String, String> metadata = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = header.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> e = fields.next();
+                if (e.getKey().equals("__metadata__")) {
+                    e.getValue().fields().forEachRemaining(m -> metadata.put(m.getKey(), m.getValue().asText()));
+                    continue;
+                }
+                tensors.put(e.getKey(), readTensor(file, ch, e.getKey(), e.getValue(), dataStart, dataLen));
+            }
+            return new Contents(Collections.unmodifiableMap(tensors), Collections.unmodifiableMap(metadata));
+        }
+    }
+
+    private static TensorData readTensor(Path file, FileChannel ch, String name, JsonNode info, long dataStart,
+            long dataLen) throws IOException {
+        JsonNode dtypeNode = info.get("dtype");
+        JsonNode shapeNode = info.get("shape");
+        JsonNode offsets = info.get("data_offsets");
+        if (dtypeNode == null || shapeNode == null || offsets == null || offsets.size() != 2) {
+            throw new WeightsFormatException(file + ": tensor '" + name + "' lacks dtype, shape or data_offsets");
+        }
+        DType dtype;
+        try {
+            dtype = DType.fromSafetensors(dtypeNode.asText());
+        } catch (IllegalArgumentException ex) {
+            throw new WeightsFormatException(file + ": tensor '" + name + "': " + ex.getMessage());
+        }
+        long[] shape = new long[shapeNode.size()];
+        long numel = 1;
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = shapeNode.get(i).asLong(-1);
+            if (shape[i] < 0) {
+                throw new WeightsFormatException(file + ": tensor '" + name + "' has a negative dimension");
+            }
+            numel = Math.multiplyExact(numel, shape[i]);
+        }
+        long begin = offsets.get(0).asLong(-1);
+        long end = offsets.get(1).asLong(-1);
+        long expected = Math.multiplyExact(numel, dtype.byteSize());
+        if (begin < 0 || end < begin || end > dataLen || end - begin != expected) {
+            throw new WeightsFormatException(file + ": tensor '" + name + "' declares bytes [" + begin + ", " + end
+                    + ") but needs " + expected + " within " + dataLen + " data bytes");
+        }
+        if (expected > Integer.MAX_VALUE - 8) {
+            throw new WeightsFormatException(file + ": tensor '" + name + "' is over 2 GB, which is not supported");
+        }
+        return new TensorData(dtype, shape, readFully(ch, dataStart + begin, (int) expected));
+    }
+
+    static ByteBuffer readFully(FileChannel ch, long position, int length) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        long pos = position;
+        while (buf.hasRemaining()) {
+            int n = ch.read(buf, pos);
+            if (n < 0) {
+                throw new WeightsFormatException("unexpected end of file at byte " + pos);
+            }
+            pos += n;
+        }
+        buf.flip();
+        return buf;
+    }
+}
