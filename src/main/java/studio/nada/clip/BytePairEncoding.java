@@ -1,6 +1,7 @@
 package studio.nada.clip;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,7 @@ final class BytePairEncoding {
      */
     BytePairEncoding(Map<String, Integer> encoder, List<String> merges) {
         this.encoder = Map.copyOf(encoder);
-        Map<String, Integer> r = new java.util.HashMap<>(merges.size() * 2);
+        Map<String, Integer> r = new HashMap<>(merges.size() * 2);
         for (int i = 0; i < merges.size(); i++) {
             r.put(merges.get(i), i); // later duplicates win, as in upstream's dict(zip(...))
         }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -88,7 +89,7 @@ final class HtmlUnescape {
     }
 
     private static Set<Integer> invalidCodePoints() {
-        Set<Integer> set = new java.util.HashSet<>();
+        Set<Integer> set = new HashSet<>();
         for (int cp = 0x1; cp <= 0x8; cp++) {
             set.add(cp);
         }

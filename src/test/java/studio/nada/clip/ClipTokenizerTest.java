@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,7 @@ class ClipTokenizerTest {
         assertEquals(12, cases.size());
         for (Map.Entry<String, int[]> c : cases.entrySet()) {
             int[] ids = c.getValue();
-            assertArrayEquals(java.util.Arrays.copyOfRange(ids, 1, ids.length - 1), tokenizer.encode(c.getKey()),
+            assertArrayEquals(Arrays.copyOfRange(ids, 1, ids.length - 1), tokenizer.encode(c.getKey()),
                     c.getKey());
             assertArrayEquals(padded(ids, 77), tokenizer.tokenize(c.getKey(), false), c.getKey());
         }
@@ -142,7 +143,7 @@ class ClipTokenizerTest {
     }
 
     private static int[] padded(int[] ids, int length) {
-        return java.util.Arrays.copyOf(ids, length);
+        return Arrays.copyOf(ids, length);
     }
 
     private static int[] row(TensorData tensor, int index) {
