@@ -4,10 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * rosinality's ModulatedConv2d, fused path: the style scales the weight's input channels per
- * sample, demodulation renormalizes each output filter, and the batch runs as one grouped
- * convolution. Up-sampling is a stride-2 transposed convolution (zero insertion + grouped conv
- * with the spatially flipped weight, since DJL has none) followed by the [1,3,3,1] blur.
+ * rosinality's ModulatedConv2d, in its unfused form (same numbers, faster on CPU): the input is
+ * scaled by the per-sample style, one shared-weight convolution runs over the whole batch, and
+ * demodulation rescales each output channel by rsqrt(Σ (w·s)² + 1e-8). Up-sampling is a stride-2
+ * transposed convolution followed by the [1,3,3,1] blur; DJL has no conv-transpose, so it runs as
+ * its four polyphase convolutions ({@link TransposedConv}).
  */
 public final class ModulatedConv2d {
     private static final float[] BLUR = {1, 3, 3, 1};
@@ -55,27 +56,29 @@ public final class ModulatedConv2d {
 
     /** x [B,in,H,W], w [B,style_dim] to [B,out,H',W']. */
     public NDArray forward(NDArray x, NDArray w) {
-        Shape s = x.getShape();
-        long b = s.get(0), h = s.get(2), wd = s.get(3);
-        NDArray style = modulation.forward(w).reshape(b, 1, in, 1, 1);
-        NDArray wt = weight.mul(scale).mul(style);
-        if (demodulate) {
-            NDArray demod = wt.square().sum(new int[] {2, 3, 4}).add(1e-8f).pow(-0.5f);
-            wt = wt.mul(demod.reshape(b, out, 1, 1, 1));
-        }
-        NDArray input = x.reshape(1, b * in, h, wd);
+        long b = x.getShape().get(0);
+        NDArray style = modulation.forward(w);
+        NDArray wt = weight.reshape(out, in, k, k).mul(scale);
+        NDArray input = x.mul(style.reshape(b, in, 1, 1));
+        NDArray y;
         if (upsample) {
-            // conv_transpose2d(stride 2, padding 0) == zero insertion, pad k-1, conv with the flipped kernel
-            NDArray filters = wt.flip(3, 4).reshape(b * out, in, k, k);
-            NDArray up = Upfirdn2d.pad(Upfirdn2d.zeroInsert(input, 2), k - 1, k - 2);
-            NDArray y = Conv.conv2d(up, filters, null, 0, (int) b);
-            Shape ys = y.getShape();
-            y = y.reshape(b, out, ys.get(2), ys.get(3));
-            // Blur(pad=(1,1), upsample_factor=2)
-            return Upfirdn2d.upfirdn2d(y, blurKernel, 1, 1, 1);
+            // Blur(pad=(1,1)) over the (2H+1)-sized transposed-conv output; the padded
+            // polyphase result already ends in a zero row/column, so one leading pad completes it
+            NDArray t = TransposedConv.stride2Padded(input, wt);
+            y = Upfirdn2d.upfirdn2d(t, blurKernel, 1, 1, 0);
+        } else {
+            y = Conv.conv2d(input, wt, null, k / 2, 1);
         }
-        NDArray filters = wt.reshape(b * out, in, k, k);
-        NDArray y = Conv.conv2d(input, filters, null, k / 2, (int) b);
-        return y.reshape(b, out, h, wd);
+        if (demodulate) {
+            // Σ_{i,kh,kw} (W[o,i]·s[b,i])² = (s²) · (Σ_{kh,kw} W²)ᵀ
+            NDArray w2 = wt.square().sum(new int[] {2, 3});
+            NDArray dcoefs = style.square().matMul(w2.transpose()).add(1e-8f).pow(-0.5f);
+            y = y.mul(dcoefs.reshape(b, out, 1, 1));
+        }
+        return y;
+    }
+
+    Shape weightShape() {
+        return weight.getShape();
     }
 }
