@@ -48,10 +48,12 @@ final class TorchZipReader {
         }
         try (zip) {
             TorchZipReader reader = new TorchZipReader(file, zip, findRoot(file, zip));
-            boolean torchScript = reader.entry("constants.pkl") != null;
+            // TorchScript archives carry constants.pkl and code/; only they may name __torch__ classes
+            boolean torchScript = reader.entry("constants.pkl") != null
+                    || zip.stream().anyMatch(e -> e.getName().startsWith(reader.root + "code/"));
             PickleGlobals globals = new PickleGlobals(torchScript);
             Object data = reader.unpickle("data.pkl", globals, "data/");
-            Object constants = torchScript ? reader.unpickle("constants.pkl", globals, "constants/") : null;
+            Object constants = reader.entry("constants.pkl") != null ? reader.unpickle("constants.pkl", globals, "constants/") : null;
             return new Archive(data, constants, torchScript);
         } catch (WeightsFormatException e) {
             throw e.getMessage().startsWith(file.toString()) ? e : new WeightsFormatException(file + ": " + e.getMessage(), e);
