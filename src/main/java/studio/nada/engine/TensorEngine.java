@@ -12,6 +12,7 @@ import java.util.Locale;
 public final class TensorEngine {
     static {
         configureOffline();
+        NativeMemory.tune();
     }
 
     private TensorEngine() {}
@@ -20,6 +21,7 @@ public final class TensorEngine {
     public static void configureOffline() {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");
+        NativeMemory.tune();
         // PyTorch's own thread pools: use the machine, not one core
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
