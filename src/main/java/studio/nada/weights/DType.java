@@ -8,7 +8,10 @@ public enum DType {
     U8("U8", 1),
     I8("I8", 1),
     I16("I16", 2),
+    /** Unsigned 16/32-bit (numpy-written safetensors); widened to I32/I64 before they reach DJL. */
+    U16("U16", 2),
     I32("I32", 4),
+    U32("U32", 4),
     I64("I64", 8),
     F16("F16", 2),
     BF16("BF16", 2),
@@ -44,15 +47,18 @@ public enum DType {
         throw new IllegalArgumentException("Unsupported safetensors dtype '" + name + "'");
     }
 
-    /** The DJL type an array of this dtype becomes; BF16 maps to F32 (a BF16 NDArray crashes the JVM). */
+    /**
+     * The DJL type an array of this dtype becomes; BF16 maps to F32 (a BF16 NDArray crashes the JVM),
+     * U16 and U32 widen to I32 and I64 (libtorch has no usable unsigned types beyond U8).
+     */
     public DataType toDjl() {
         return switch (this) {
             case BOOL -> DataType.BOOLEAN;
             case U8 -> DataType.UINT8;
             case I8 -> DataType.INT8;
             case I16 -> DataType.INT16;
-            case I32 -> DataType.INT32;
-            case I64 -> DataType.INT64;
+            case I32, U16 -> DataType.INT32;
+            case I64, U32 -> DataType.INT64;
             case F16 -> DataType.FLOAT16;
             case BF16, F32 -> DataType.FLOAT32;
             case F64 -> DataType.FLOAT64;

@@ -2,20 +2,24 @@ package studio.nada.weights;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads safetensors files: 8-byte little-endian header length, a JSON header, then the data.
+ * Reads and writes safetensors files: 8-byte little-endian header length, a JSON header, then the data.
  * Tensors are read one by one through the channel, so files over 2 GB never become one array.
  * Header order and {@code __metadata__} are kept.
  */
@@ -104,6 +108,55 @@ public final class Safetensors {
             throw new WeightsFormatException(file + ": tensor '" + name + "' is over 2 GB, which is not supported");
         }
         return new TensorData(dtype, shape, readFully(ch, dataStart + begin, (int) expected));
+    }
+
+    /**
+     * Writes tensors (in the map's order) and metadata, atomically. The header is padded with
+     * spaces to a multiple of 8 bytes, so every tensor starts 8-byte aligned.
+     */
+    public static void write(Path file, Map<String, TensorData> tensors, Map<String, String> metadata)
+            throws IOException {
+        ObjectNode header = JSON.createObjectNode();
+        if (metadata != null && !metadata.isEmpty()) {
+            ObjectNode meta = header.putObject("__metadata__");
+            metadata.forEach(meta::put);
+        }
+        long offset = 0;
+        for (Map.Entry<String, TensorData> e : tensors.entrySet()) {
+            if (e.getKey().equals("__metadata__")) {
+                throw new WeightsFormatException("a tensor cannot be named __metadata__");
+            }
+            TensorData t = e.getValue();
+            ObjectNode info = header.putObject(e.getKey());
+            info.put("dtype", t.dtype().safetensorsName());
+            ArrayNode shape = info.putArray("shape");
+            for (long d : t.shape()) {
+                shape.add(d);
+            }
+            long size = t.bytes().remaining();
+            info.putArray("data_offsets").add(offset).add(offset + size);
+            offset += size;
+        }
+        byte[] json = JSON.writeValueAsBytes(header);
+        int padded = (json.length + 7) / 8 * 8;
+        byte[] head = Arrays.copyOf(json, padded);
+        Arrays.fill(head, json.length, padded, (byte) ' ');
+        AtomicFiles.write(file, out -> {
+            out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded).array());
+            out.write(head);
+            for (TensorData t : tensors.values()) {
+                writeBytes(out, t.bytes());
+            }
+        });
+    }
+
+    static void writeBytes(OutputStream out, ByteBuffer bytes) throws IOException {
+        byte[] chunk = new byte[(int) Math.min(bytes.remaining(), 1 << 20)];
+        while (bytes.hasRemaining()) {
+            int n = Math.min(chunk.length, bytes.remaining());
+            bytes.get(chunk, 0, n);
+            out.write(chunk, 0, n);
+        }
     }
 
     static ByteBuffer readFully(FileChannel ch, long position, int length) throws IOException {

@@ -40,6 +40,15 @@ public final class TensorData {
         return new TensorData(DType.I64, shape, buf);
     }
 
+    private static TensorData ofInts(long[] shape, long[] values) {
+        ByteBuffer buf = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (long v : values) {
+            buf.putInt((int) v);
+        }
+        buf.flip();
+        return new TensorData(DType.I32, shape, buf);
+    }
+
     /** Copies an NDArray out of DJL (to CPU, contiguous). */
     public static TensorData of(NDArray array) {
         DType type = DType.fromDjl(array.getDataType());
@@ -77,7 +86,9 @@ public final class TensorData {
             case BOOL, U8 -> data.get(data.position() + off) & 0xff;
             case I8 -> data.get(data.position() + off);
             case I16 -> data.getShort(data.position() + off);
+            case U16 -> data.getShort(data.position() + off) & 0xffff;
             case I32 -> data.getInt(data.position() + off);
+            case U32 -> data.getInt(data.position() + off) & 0xffffffffL;
             case I64 -> data.getLong(data.position() + off);
             case F16 -> HalfFloats.halfToFloat(data.getShort(data.position() + off));
             case BF16 -> HalfFloats.bf16ToFloat(data.getShort(data.position() + off));
@@ -131,7 +142,12 @@ public final class TensorData {
      * crashes the JVM under DJL's PyTorch engine.
      */
     public NDArray toNDArray(NDManager manager) {
-        TensorData src = dtype == DType.BF16 ? toF32() : this;
+        TensorData src = switch (dtype) {
+            case BF16 -> toF32();
+            case U16 -> ofInts(shape, toLongArray());
+            case U32 -> ofLongs(shape, toLongArray());
+            default -> this;
+        };
         ByteBuffer direct = ByteBuffer.allocateDirect(Math.toIntExact(src.data.remaining()))
                 .order(ByteOrder.nativeOrder());
         direct.put(src.data.duplicate()).flip();
