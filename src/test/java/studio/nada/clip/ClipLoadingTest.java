@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import studio.nada.testing.Fixtures;
+import studio.nada.weights.Checkpoints;
 import studio.nada.weights.TensorData;
 
 /** Name mapping, config inference and the errors a wrong file gets. */
@@ -28,6 +33,22 @@ class ClipLoadingTest {
             assertEquals(0.0, maxDiff(a.encodeImage(images), b.encodeImage(images)), 0.0);
             assertEquals(0.0, maxDiff(a.encodeText(tokens), b.encodeText(tokens)), 0.0);
             assertEquals(a.logitScale(), b.logitScale(), 0f);
+        }
+    }
+
+    /** The same numbers (MANIFEST 5.1: max |jit - state| = 0), so the same features to the bit. */
+    @ParameterizedTest
+    @ValueSource(strings = {"clip_tiny_state.pt", "clip_tiny_jit.pt"})
+    void pytorchCheckpointsLoad(String file) throws IOException {
+        Map<String, TensorData> sd = Checkpoints.tensors(Fixtures.golden(file));
+        Map<String, TensorData> io = Golden.read("clip_tiny_io.safetensors");
+        try (NDManager root = Golden.cpuManager();
+                ClipModel a = Golden.tinyModel(root);
+                ClipModel b = ClipModel.load(sd, root, 1, 2)) {
+            NDArray images = io.get("images").toNDArray(root);
+            NDArray tokens = io.get("tokens").toNDArray(root);
+            assertEquals(0.0, maxDiff(a.encodeImage(images), b.encodeImage(images)), 0.0);
+            assertEquals(0.0, maxDiff(a.encodeText(tokens), b.encodeText(tokens)), 0.0);
         }
     }
 
