@@ -23,6 +23,9 @@ import studio.nada.stylegan.Noise;
 @Command(name = "generator", mixinStandardHelpOptions = true,
         description = "Time the StyleGAN2 generator (random weights): forward, and forward+backward.")
 public final class BenchGeneratorCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--size", defaultValue = "256", description = "output resolution (default ${DEFAULT-VALUE})")
     int size;
 
@@ -49,9 +52,10 @@ public final class BenchGeneratorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        java.io.PrintWriter out = spec.commandLine().getOut();
         Device dev = TensorEngine.device(device);
         GeneratorConfig config = GeneratorConfig.standard(size, styleDim, nMlp, channelMultiplier);
-        System.out.printf("generator %dpx, channel multiplier %d, batch %d, style_dim %d, n_mlp %d on %s%n",
+        out.printf("generator %dpx, channel multiplier %d, batch %d, style_dim %d, n_mlp %d on %s%n",
                 size, channelMultiplier, batch, styleDim, nMlp, dev);
         try (NDManager root = TensorEngine.newManager(dev)) {
             Generator g = GeneratorInit.random(root, config);
@@ -61,7 +65,8 @@ public final class BenchGeneratorCommand implements Callable<Integer> {
                     forward(g, s.manager(), rng).toFloatArray();
                 }
             });
-            System.out.println(fwd);
+            out.println(fwd);
+            out.flush();
             List<String> trainable = g.params().parameterNames().stream().filter(n -> !n.startsWith("style.")).toList();
             trainable.forEach(n -> g.params().get(n).setRequiresGradient(true));
             BenchTimer.Result bwd = BenchTimer.time("forward+backward", warmup, runs, () -> {
@@ -74,9 +79,9 @@ public final class BenchGeneratorCommand implements Callable<Integer> {
                     }
                 }
             });
-            System.out.println(bwd);
+            out.println(bwd);
         }
-        System.out.println(BenchTimer.peakMemoryLine());
+        out.println(BenchTimer.peakMemoryLine());
         return 0;
     }
 

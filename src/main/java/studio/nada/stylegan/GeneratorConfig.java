@@ -40,6 +40,13 @@ public record GeneratorConfig(int size, int styleDim, int nMlp, Map<Integer, Int
         return c;
     }
 
+    /** The same layout with every resolution at {@code c} channels (small test and toy models). */
+    public GeneratorConfig withChannels(int c) {
+        Map<Integer, Integer> ch = new TreeMap<>();
+        channels.keySet().forEach(r -> ch.put(r, c));
+        return new GeneratorConfig(size, styleDim, nMlp, ch, lrMlp);
+    }
+
     /** rosinality's default table for config-e/f style generators. */
     public static GeneratorConfig standard(int size, int styleDim, int nMlp, int channelMultiplier) {
         Map<Integer, Integer> ch = new TreeMap<>();

@@ -3,29 +3,15 @@ package studio.nada.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import studio.nada.testing.Cli;
 import studio.nada.testing.Fixtures;
 
 class InspectCommandTest {
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cmd = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void listsTopLevelKeysAndTensorsOfACheckpoint() {
-        Run r = run("inspect", "--stats", Fixtures.golden("sg2_tiny.pt").toString());
+        Cli.Run r = Cli.run("inspect", "--stats", Fixtures.golden("sg2_tiny.pt").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("g_ema: dict of 73 entries, 73 tensors"), r.out());
         assertTrue(r.out().contains("latent_avg: tensor F32[64]"), r.out());
@@ -35,20 +21,20 @@ class InspectCommandTest {
 
     @Test
     void listsTorchScriptAndSafetensorsAndBareTensors() {
-        Run jit = run("inspect", Fixtures.golden("clip_tiny_jit.pt").toString());
+        Cli.Run jit = Cli.run("inspect", Fixtures.golden("clip_tiny_jit.pt").toString());
         assertTrue(jit.out().contains("visual.transformer.resblocks.0.attn.in_proj_weight\tF16\t[192, 64]"), jit.out());
-        Run st = run("inspect", Fixtures.real("safetensors/safetensors_pr84/B.safetensors").toString());
+        Cli.Run st = Cli.run("inspect", Fixtures.real("safetensors/safetensors_pr84/B.safetensors").toString());
         assertTrue(st.out().contains("metadata test = a") && st.out().contains("B\tU8\t[6]"), st.out());
-        Run bare = run("inspect", Fixtures.real("torch_zip/styleclip_pr117/latents.pt").toString());
+        Cli.Run bare = Cli.run("inspect", Fixtures.real("torch_zip/styleclip_pr117/latents.pt").toString());
         assertTrue(bare.out().contains("<tensor>\tF32\t[1, 18, 512]"), bare.out());
     }
 
     @Test
     void badFileGivesOneLineError() {
-        Run r = run("inspect", Fixtures.real("negative/burn/reader/broken.pt").toString());
+        Cli.Run r = Cli.run("inspect", Fixtures.real("negative/burn/reader/broken.pt").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("error: ") && r.err().strip().lines().count() == 1, r.err());
-        Run missing = run("inspect", Path.of("no/such/file.pt").toString());
+        Cli.Run missing = Cli.run("inspect", Path.of("no/such/file.pt").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("no such file"), missing.err());
     }

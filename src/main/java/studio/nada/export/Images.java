@@ -1,0 +1,80 @@
+package studio.nada.export;
+
+import ai.djl.ndarray.NDArray;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import studio.nada.weights.AtomicFiles;
+
+/**
+ * Generator images as plain pixels: [-1,1] CHW floats to ARGB ints (as torchvision's
+ * save_image with normalize over (-1, 1)), PNG files written atomically, and contact sheets.
+ */
+public final class Images {
+    private Images() {}
+
+    /** One ARGB image per batch entry of a [B,3,H,W] tensor in [-1,1]. */
+    public static List<Argb> toArgb(NDArray images) {
+        long[] s = images.getShape().getShape();
+        int b = (int) s[0], h = (int) s[2], w = (int) s[3];
+        float[] all = images.toFloatArray();
+        List<Argb> out = new ArrayList<>();
+        int plane = h * w;
+        for (int n = 0; n < b; n++) {
+            int base = n * 3 * plane;
+            int[] px = new int[plane];
+            for (int i = 0; i < plane; i++) {
+                int r = level(all[base + i]);
+                int g = level(all[base + plane + i]);
+                int bl = level(all[base + 2 * plane + i]);
+                px[i] = 0xff000000 | (r << 16) | (g << 8) | bl;
+            }
+            out.add(new Argb(w, h, px));
+        }
+        return out;
+    }
+
+    /** [-1,1] to 0..255, rounding half up and clamping, as torchvision's save_image. */
+    static int level(float v) {
+        double x = (v + 1.0) / 2.0 * 255.0 + 0.5;
+        return (int) Math.max(0, Math.min(255, Math.floor(x)));
+    }
+
+    /** Writes a PNG atomically (temp file in the same folder, then move). */
+    public static void writePng(Path file, Argb image) throws IOException {
+        BufferedImage bi = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_RGB);
+        bi.setRGB(0, 0, image.width(), image.height(), image.pixels(), 0, image.width());
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(bi, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
+    }
+
+    /** A contact sheet: images in rows of {@code columns}, {@code pad} pixels of black between. */
+    public static Argb grid(List<Argb> images, int columns, int pad) {
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException("no images for a grid");
+        }
+        int w = images.get(0).width(), h = images.get(0).height();
+        int cols = Math.max(1, Math.min(columns, images.size()));
+        int rows = (images.size() + cols - 1) / cols;
+        int gw = cols * w + (cols + 1) * pad, gh = rows * h + (rows + 1) * pad;
+        int[] px = new int[gw * gh];
+        java.util.Arrays.fill(px, 0xff000000);
+        for (int i = 0; i < images.size(); i++) {
+            Argb im = images.get(i);
+            int x0 = pad + (i % cols) * (w + pad), y0 = pad + (i / cols) * (h + pad);
+            for (int y = 0; y < Math.min(h, im.height()); y++) {
+                System.arraycopy(im.pixels(), y * im.width(), px, (y0 + y) * gw + x0, Math.min(w, im.width()));
+            }
+        }
+        return new Argb(gw, gh, px);
+    }
+
+    /** Pixels of one image, row-major ARGB. */
+    public record Argb(int width, int height, int[] pixels) {}
+}
