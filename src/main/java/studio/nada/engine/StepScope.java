@@ -31,6 +31,14 @@ public final class StepScope implements AutoCloseable {
         return open(parent, null);
     }
 
+    /** Temporarily attaches more arrays (another model's, an optimizer's state). */
+    public StepScope attach(Iterable<NDArray> arrays) {
+        for (NDArray a : arrays) {
+            a.tempAttach(manager);
+        }
+        return this;
+    }
+
     public NDManager manager() {
         return manager;
     }
