@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  * piece is byte-level BPE encoded. {@link #tokenize} wraps the ids in start/end of text and pads
  * with 0 to the context length.
  */
-public final class ClipTokenizer {
+public final class ClipTokenizer implements TextTokenizer {
     public static final int DEFAULT_CONTEXT_LENGTH = 77;
 
     /** Upstream's pattern; the special-token strings come first, so typed ones count as specials. */
@@ -59,6 +59,7 @@ public final class ClipTokenizer {
         return length == contextLength ? this : new ClipTokenizer(bpe, length);
     }
 
+    @Override
     public int contextLength() {
         return contextLength;
     }
@@ -119,6 +120,7 @@ public final class ClipTokenizer {
     }
 
     /** {@link #tokenize(String, boolean)} for each text: one row per text. */
+    @Override
     public int[][] tokenize(List<String> texts, boolean truncate) {
         int[][] rows = new int[texts.size()][];
         for (int i = 0; i < rows.length; i++) {
