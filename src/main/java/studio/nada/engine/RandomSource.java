@@ -12,8 +12,24 @@ public interface RandomSource {
     /** A standard normal tensor of the given shape, on the manager's device. */
     NDArray normal(NDManager manager, Shape shape);
 
+    /**
+     * Restarts the stream for a step, so a resumed run draws what an uninterrupted one would
+     * (recorded sources ignore it).
+     */
+    default void reseed(long seed) {}
+
     /** Draws from the engine's own generator (seed it with {@link TensorEngine#seed}). */
     static RandomSource engine() {
-        return (manager, shape) -> manager.randomNormal(shape);
+        return new RandomSource() {
+            @Override
+            public NDArray normal(NDManager manager, Shape shape) {
+                return manager.randomNormal(shape);
+            }
+
+            @Override
+            public void reseed(long seed) {
+                TensorEngine.seed(Long.hashCode(seed * 0x9E3779B97F4A7C15L));
+            }
+        };
     }
 }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import studio.nada.engine.GradMode;
 import studio.nada.weights.TensorData;
 
 /**
@@ -56,6 +57,12 @@ public final class Adam {
      * temporaries attach to the parameters' manager, so tempAttach {@link #arrays()} too.
      */
     public void step(Map<String, NDArray> params, Map<String, NDArray> grads) {
+        try (GradMode off = GradMode.disabled()) {
+            update(params, grads);
+        }
+    }
+
+    private void update(Map<String, NDArray> params, Map<String, NDArray> grads) {
         for (Map.Entry<String, NDArray> e : grads.entrySet()) {
             NDArray p = params.get(e.getKey());
             if (p == null) {
@@ -75,6 +82,17 @@ public final class Adam {
             double stepSize = hyper.lr / bc1;
             NDArray denom = s.expAvgSq.sqrt().div((float) Math.sqrt(bc2)).add((float) hyper.eps);
             p.addi(s.expAvg.mul((float) -stepSize).div(denom));
+        }
+    }
+
+    /** Creates zero moments for these parameters now, outside any step scope. */
+    public void initState(Map<String, NDArray> params) {
+        for (Map.Entry<String, NDArray> e : params.entrySet()) {
+            State s = state.computeIfAbsent(e.getKey(), k -> new State());
+            if (s.expAvg == null) {
+                s.expAvg = manager.zeros(e.getValue().getShape());
+                s.expAvgSq = manager.zeros(e.getValue().getShape());
+            }
         }
     }
 

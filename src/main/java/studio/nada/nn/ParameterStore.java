@@ -101,9 +101,15 @@ public final class ParameterStore {
 
     /** A deep copy on the same manager (the trainable twin of a frozen generator). */
     public ParameterStore copy() {
-        ParameterStore c = new ParameterStore(manager);
+        return copy(manager);
+    }
+
+    /** A deep copy owned by {@code target}. */
+    public ParameterStore copy(NDManager target) {
+        ParameterStore c = new ParameterStore(target);
         for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
             NDArray d = e.getValue().duplicate();
+            d.attach(target);
             d.setName(e.getKey());
             c.arrays.put(e.getKey(), d);
         }

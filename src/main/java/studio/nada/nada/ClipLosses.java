@@ -1,0 +1,41 @@
+package studio.nada.nada;
+
+import ai.djl.ndarray.NDArray;
+import studio.nada.clip.ClipModel;
+
+/** StyleGAN-NADA's CLIP losses (the reference's clip_directional_loss and global_clip_loss). */
+public final class ClipLosses {
+    private ClipLosses() {}
+
+    /**
+     * Directional loss: ΔI = normalize(f(dst) − f(src)) with f the normalized image features;
+     * loss = mean_b(1 − cos(ΔI_b, ΔT)). If ΔI is exactly zero (a generator that has not moved),
+     * dst + 1e-6 is re-encoded, as the reference does.
+     */
+    public static NDArray directional(ClipGuide guide, NDArray srcFeatures, NDArray dstImages, NDArray direction) {
+        NDArray dstFeatures = guide.imageFeatures(dstImages);
+        NDArray edit = dstFeatures.sub(srcFeatures);
+        if (edit.sum().getFloat() == 0f) {
+            edit = guide.imageFeatures(dstImages.add(1e-6f)).sub(srcFeatures);
+        }
+        NDArray e = ClipModel.normalize(edit);
+        return cosineDistance(e, direction).mean();
+    }
+
+    /** 1 − cos(x_b, y) per row, with torch's CosineSimilarity (eps 1e-8 on the norm product). */
+    static NDArray cosineDistance(NDArray x, NDArray y) {
+        NDArray dot = x.mul(y).sum(new int[] {1});
+        NDArray norms = x.norm(new int[] {1}).mul(y.norm(new int[] {1}));
+        return dot.div(norms.maximum(1e-8f)).neg().add(1f);
+    }
+
+    /**
+     * Global loss against one normalized text embedding: mean(1 − logits/100), logits =
+     * exp(logit_scale)·cos(E_I(img), E_T(text)).
+     */
+    public static NDArray global(ClipGuide guide, NDArray images, NDArray textFeatures) {
+        NDArray img = guide.imageFeatures(images);
+        NDArray logits = img.matMul(textFeatures.transpose()).mul(guide.logitScaleExp());
+        return logits.div(100f).neg().add(1f).mean();
+    }
+}

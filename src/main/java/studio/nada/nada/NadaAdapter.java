@@ -1,0 +1,210 @@
+package studio.nada.nada;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import studio.nada.engine.GradMode;
+import studio.nada.engine.RandomSource;
+import studio.nada.engine.StepScope;
+import studio.nada.stylegan.Generator;
+import studio.nada.stylegan.Latents;
+import studio.nada.stylegan.Noise;
+
+/**
+ * The dual-generator adapter (the reference's {@code ZSSGAN} plus its training loop): a frozen
+ * generator and its trainable twin, CLIP guides, and the optimizer. {@link #step()} is one
+ * iteration of StyleGAN-NADA; run it on the tensor thread.
+ */
+public final class NadaAdapter implements AutoCloseable {
+    private final NDManager manager;
+    private final Generator frozen;
+    private final Generator trainable;
+    private final List<ClipGuide> guides;
+    private final NadaConfig config;
+    private final RandomSource rng;
+    private final Adam adam;
+    private final Map<String, NDArray> optimized = new LinkedHashMap<>();
+    private final List<NDArray> probeTargets = new ArrayList<>();
+    private int iteration;
+
+    /** The trainable twin starts as a copy of {@code frozen}; both share the frozen mapping network. */
+    public NadaAdapter(Generator frozen, List<ClipGuide> guides, NadaConfig config, RandomSource rng, NDManager parent) {
+        if (guides.isEmpty()) {
+            throw new IllegalArgumentException("at least one CLIP model is needed");
+        }
+        this.manager = parent.newSubManager();
+        this.frozen = frozen;
+        this.trainable = new Generator(frozen.config(), frozen.params().copy(manager));
+        this.guides = List.copyOf(guides);
+        this.config = config;
+        this.rng = rng;
+        this.adam = new Adam(new Adam.Hyper(config.lr(), 0.0, Math.pow(0.99, 0.8), 1e-8), manager);
+        List<String> names = phaseMode() ? SynthesisLayers.parameters(trainable, config.phase().layers(frozen.config()))
+                : SynthesisLayers.parameters(trainable);
+        for (String n : names) {
+            optimized.put(n, trainable.params().get(n));
+        }
+        adam.initState(optimized);
+        for (ClipGuide g : guides) {
+            probeTargets.add(g.rawText(config.target()));
+        }
+    }
+
+    public Generator frozen() {
+        return frozen;
+    }
+
+    public Generator trainable() {
+        return trainable;
+    }
+
+    public NadaConfig config() {
+        return config;
+    }
+
+    public Adam optimizer() {
+        return adam;
+    }
+
+    public List<ClipGuide> guides() {
+        return guides;
+    }
+
+    /** Iterations done so far. */
+    public int iteration() {
+        return iteration;
+    }
+
+    /** Continues the count after a resume. */
+    public void setIteration(int done) {
+        this.iteration = done;
+    }
+
+    /** Replaces the probe's target embeddings (image-guided runs without target text). */
+    public void setProbeTargets(List<NDArray> targets) {
+        probeTargets.clear();
+        probeTargets.addAll(targets);
+    }
+
+    private boolean phaseMode() {
+        return config.autoLayerIters() == 0;
+    }
+
+    /** One adaptation step; the weights stay unchanged when the loss is not finite. */
+    public StepResult step() {
+        long t0 = System.nanoTime();
+        rng.reseed(config.seed() * 1_000_003L + iteration);
+        int n = frozen.config().nLatent();
+        int k = config.k(n);
+        try (StepScope scope = StepScope.open(manager, frozen.arrays())) {
+            scope.attach(trainable.arrays()).attach(adam.arrays());
+            guides.forEach(g -> scope.attach(g.cachedArrays()));
+            NDManager m = scope.manager();
+            NDArray wPlus = sampleLatents(m, n);
+
+            float[] scores = null;
+            int[] chosen;
+            List<String> layers;
+            setRequiresGradient(Set.of());
+            if (phaseMode()) {
+                chosen = new int[0];
+                layers = config.phase().layers(frozen.config());
+            } else if (k < n) {
+                LayerSelector.Selection sel = LayerSelector.select(frozen, trainable, guides, probeTargets, k,
+                        config.autoLayerBatch(), config.autoLayerIters(), rng, m);
+                scores = sel.scores();
+                chosen = sel.chosen();
+                layers = config.layerMapping().layers(chosen, frozen.config());
+            } else {
+                chosen = java.util.stream.IntStream.range(0, n).toArray();
+                layers = config.layerMapping().layers(chosen, frozen.config());
+            }
+            Set<String> chosenParams = new HashSet<>(SynthesisLayers.parameters(trainable, layers));
+            chosenParams.retainAll(optimized.keySet());
+
+            NDArray srcImg;
+            try (GradMode off = GradMode.disabled()) {
+                srcImg = frozen.synthesis(wPlus, Noise.random(rng));
+            }
+            setRequiresGradient(chosenParams);
+            Map<String, Double> perModel = new LinkedHashMap<>();
+            NDArray loss;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray dstImg = trainable.synthesis(wPlus, Noise.random(rng));
+                loss = null;
+                for (ClipGuide g : guides) {
+                    NDArray srcFeatures;
+                    try (GradMode off = GradMode.disabled()) {
+                        srcFeatures = g.imageFeatures(srcImg);
+                    }
+                    NDArray part = ClipLosses.directional(g, srcFeatures, dstImg,
+                            g.textDirection(config.source(), config.target()));
+                    perModel.put(g.name(), (double) part.getFloat());
+                    NDArray weighted = part.mul((float) g.weight());
+                    loss = loss == null ? weighted : loss.add(weighted);
+                }
+                double value = loss.getFloat();
+                if (!Double.isFinite(value)) {
+                    setRequiresGradient(Set.of());
+                    throw new NonFiniteLossException(iteration + 1, value);
+                }
+                gc.backward(loss);
+            }
+            Map<String, NDArray> grads = new LinkedHashMap<>();
+            for (Map.Entry<String, NDArray> e : optimized.entrySet()) {
+                if (chosenParams.contains(e.getKey())) {
+                    grads.put(e.getKey(), e.getValue().getGradient());
+                } else if (!phaseMode() && config.stepUnchosenLayers()) {
+                    // unchosen layers carry a zero gradient: step count and v advance (reference semantics)
+                    grads.put(e.getKey(), m.zeros(e.getValue().getShape()));
+                }
+            }
+            adam.step(optimized, grads);
+            try (GradMode off = GradMode.disabled()) {
+                for (String p : chosenParams) {
+                    NDArray g = grads.get(p);
+                    g.subi(g);
+                }
+            }
+            setRequiresGradient(Set.of());
+            iteration++;
+            return new StepResult(iteration, loss.getFloat(), perModel, scores, chosen, layers,
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    /** z (and, with probability {@code mixing}, a second z and one shared crossover) to W+. */
+    private NDArray sampleLatents(NDManager m, int n) {
+        int d = frozen.config().styleDim();
+        NDArray z = rng.normal(m, new Shape(config.batch(), d));
+        Random coin = new Random(config.seed() * 31 + iteration);
+        try (GradMode off = GradMode.disabled()) {
+            if (config.mixing() > 0 && coin.nextDouble() < config.mixing()) {
+                NDArray z2 = rng.normal(m, new Shape(config.batch(), d));
+                int inject = 1 + coin.nextInt(n - 1);
+                return Latents.mix(frozen.style(z), frozen.style(z2), inject, n);
+            }
+            return Latents.toWPlus(frozen.style(z), n);
+        }
+    }
+
+    private void setRequiresGradient(Set<String> names) {
+        for (Map.Entry<String, NDArray> e : optimized.entrySet()) {
+            e.getValue().setRequiresGradient(names.contains(e.getKey()));
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,89 @@
+package studio.nada.nada;
+
+/**
+ * One adaptation run's settings. Defaults follow StyleGAN-NADA's published command: 301
+ * iterations, batch 2, all layers (k = n_latent), one probe step of batch 8, mixing 0, lr
+ * 0.002·4/5. {@code layersK} ≤ 0 means n_latent.
+ */
+public record NadaConfig(String source, String target, int iterations, int batch, int layersK,
+        int autoLayerIters, int autoLayerBatch, LayerMapping layerMapping, PhasePreset phase,
+        double lr, double mixing, long seed, boolean stepUnchosenLayers) {
+
+    public NadaConfig {
+        if (source == null || source.isBlank() || target == null || target.isBlank()) {
+            throw new IllegalArgumentException("source and target descriptions must not be empty");
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations must be at least 1, got " + iterations);
+        }
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be at least 1, got " + batch);
+        }
+        if (autoLayerIters < 0 || autoLayerBatch < 1) {
+            throw new IllegalArgumentException("auto layer iterations must be >= 0 and its batch >= 1");
+        }
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("learning rate must be positive, got " + lr);
+        }
+        if (mixing < 0 || mixing > 1) {
+            throw new IllegalArgumentException("mixing must be a probability in [0, 1], got " + mixing);
+        }
+        source = source.trim();
+        target = target.trim();
+    }
+
+    public static NadaConfig defaults(String source, String target) {
+        return new NadaConfig(source, target, 301, 2, 0, 1, 8, LayerMapping.UPSTREAM, PhasePreset.NONE,
+                Adam.Hyper.nada().lr(), 0.0, 0L, true);
+    }
+
+    public NadaConfig withIterations(int n) {
+        return new NadaConfig(source, target, n, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
+                lr, mixing, seed, stepUnchosenLayers);
+    }
+
+    public NadaConfig withLayersK(int k) {
+        return new NadaConfig(source, target, iterations, batch, k, autoLayerIters, autoLayerBatch, layerMapping, phase,
+                lr, mixing, seed, stepUnchosenLayers);
+    }
+
+    public NadaConfig withBatch(int b) {
+        return new NadaConfig(source, target, iterations, b, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
+                lr, mixing, seed, stepUnchosenLayers);
+    }
+
+    public NadaConfig withSeed(long s) {
+        return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
+                phase, lr, mixing, s, stepUnchosenLayers);
+    }
+
+    public NadaConfig withMixing(double p) {
+        return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
+                phase, lr, p, seed, stepUnchosenLayers);
+    }
+
+    public NadaConfig withLayerSelection(int k, int iters, LayerMapping mapping, PhasePreset preset) {
+        return new NadaConfig(source, target, iterations, batch, k, iters, autoLayerBatch, mapping, preset, lr, mixing,
+                seed, stepUnchosenLayers);
+    }
+
+    public NadaConfig withLr(double rate) {
+        return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
+                phase, rate, mixing, seed, stepUnchosenLayers);
+    }
+
+    /**
+     * With {@code false}, only the chosen layers are stepped (PyTorch 2's zero_grad(set_to_none));
+     * the default {@code true} is the reference's: every synthesis parameter is stepped, the
+     * unchosen ones with a zero gradient, so their step counts and second moments advance.
+     */
+    public NadaConfig withStepUnchosenLayers(boolean step) {
+        return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
+                phase, lr, mixing, seed, step);
+    }
+
+    /** k resolved against the generator's W+ length. */
+    public int k(int nLatent) {
+        return layersK <= 0 ? nLatent : layersK;
+    }
+}

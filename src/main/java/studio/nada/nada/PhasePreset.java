@@ -1,0 +1,63 @@
+package studio.nada.nada;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import studio.nada.stylegan.GeneratorConfig;
+
+/**
+ * The fixed layer sets StyleGAN-NADA's {@code get_training_layers(phase)} gives when adaptive
+ * freezing is off (auto_layer_iters = 0). As the reference code, every preset but {@code all}
+ * starts with the learned constant and conv1.
+ */
+public enum PhasePreset {
+    /** input, conv1, all convs (the reference's phase None). */
+    NONE,
+    /** input, conv1, convs[2:10]. */
+    TEXTURE,
+    /** input, conv1, convs[0:2]. */
+    SHAPE,
+    /** input, conv1, convs[0:10]. */
+    NO_FINE,
+    /** input, conv1, convs[0:3]. */
+    SHAPE_EXPANDED,
+    /** every synthesis layer, to_rgbs included. */
+    ALL;
+
+    public static PhasePreset parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown phase '" + text
+                    + "': use none, texture, shape, no_fine, shape_expanded or all");
+        }
+    }
+
+    /** Layer names (module prefixes) of the preset. */
+    public List<String> layers(GeneratorConfig config) {
+        int convs = config.numLayers() - 1;
+        List<String> out = new ArrayList<>(List.of("input", "conv1"));
+        int from = 0;
+        int to = convs;
+        switch (this) {
+            case TEXTURE -> {
+                from = 2;
+                to = 10;
+            }
+            case SHAPE -> to = 2;
+            case NO_FINE -> to = 10;
+            case SHAPE_EXPANDED -> to = 3;
+            case ALL -> out.add("to_rgb1");
+            default -> { }
+        }
+        for (int i = from; i < Math.min(to, convs); i++) {
+            out.add("convs." + i);
+        }
+        if (this == ALL) {
+            for (int i = 0; i < config.logSize() - 2; i++) {
+                out.add("to_rgbs." + i);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,11 @@
+package studio.nada.nada;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one adaptation step did: its loss (and each CLIP model's part), the layer-selection
+ * scores per W+ index (null when no probe ran), the chosen indices and layers, and its time.
+ */
+public record StepResult(int iteration, double loss, Map<String, Double> lossPerModel, float[] layerScores,
+        int[] chosenIndices, List<String> trainedLayers, long millis) {}

@@ -1,0 +1,47 @@
+package studio.nada.nada;
+
+import java.util.ArrayList;
+import java.util.List;
+import studio.nada.stylegan.Generator;
+
+/** Maps layer names (rosinality module prefixes such as {@code convs.3}) to parameter names. */
+public final class SynthesisLayers {
+    private SynthesisLayers() {}
+
+    /** Every trainable synthesis parameter (mapping network and buffers excluded), in model order. */
+    public static List<String> parameters(Generator g) {
+        List<String> out = new ArrayList<>();
+        for (String n : g.params().parameterNames()) {
+            if (!n.startsWith("style.")) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** The parameters of the given layers, in model order. */
+    public static List<String> parameters(Generator g, List<String> layers) {
+        List<String> out = new ArrayList<>();
+        for (String n : parameters(g)) {
+            for (String layer : layers) {
+                if (n.startsWith(layer + ".")) {
+                    out.add(n);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The W+ layer names, for display: index, resolution and what reads it. */
+    public static String describeIndex(int j) {
+        if (j == 0) {
+            return "w0 4px conv1";
+        }
+        if (j == 1) {
+            return "w1 4px to_rgb1 / 8px conv (up)";
+        }
+        int res = 8 << ((j - 1) / 2);
+        return "w" + j + " " + res + "px " + (j % 2 == 0 ? "conv" : "to_rgb / " + (res * 2) + "px conv (up)");
+    }
+}
