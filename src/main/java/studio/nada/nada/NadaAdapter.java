@@ -89,6 +89,27 @@ public final class NadaAdapter implements AutoCloseable {
         this.iteration = done;
     }
 
+    /** Restores a checkpoint's weights, optimizer state and iteration count (resume). */
+    public void restore(AdaptationCheckpoint.Contents c) {
+        for (String name : trainable.params().names()) {
+            studio.nada.weights.TensorData t = c.generator().get(name);
+            if (t == null) {
+                throw new IllegalArgumentException("checkpoint lacks '" + name + "' of the generator being adapted");
+            }
+            NDArray p = trainable.params().get(name);
+            if (!java.util.Arrays.equals(t.shape(), p.getShape().getShape())) {
+                throw new IllegalArgumentException("checkpoint's '" + name + "' has shape "
+                        + java.util.Arrays.toString(t.shape()) + ", the generator's is " + p.getShape());
+            }
+            try (GradMode off = GradMode.disabled()) {
+                p.set(t.toFloatArray());
+            }
+        }
+        adam.load(c.adam());
+        adam.initState(optimized);
+        this.iteration = c.iteration();
+    }
+
     /** Replaces the probe's target embeddings (image-guided runs without target text). */
     public void setProbeTargets(List<NDArray> targets) {
         probeTargets.clear();

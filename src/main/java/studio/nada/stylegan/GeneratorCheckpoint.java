@@ -33,6 +33,7 @@ public record GeneratorCheckpoint(Path source, Map<String, TensorData> stateDict
             sd = StateDicts.flatten(top.get(wanted));
         } else if (key == null && (top.containsKey("input.input") || hasPrefix(top, wanted + "."))) {
             sd = stripPrefix(StateDicts.flatten(top), wanted + ".");
+            sd.remove("latent_avg");
         } else {
             List<String> keys = top.keySet().stream().map(String::valueOf).limit(12).toList();
             throw new WeightsFormatException(file + ": has no '" + wanted + "' generator; its top-level keys are " + keys);

@@ -1,0 +1,55 @@
+package studio.nada.cli;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import studio.nada.clip.ClipModel;
+import studio.nada.clip.ClipTokenizer;
+import studio.nada.nada.ClipGuide;
+import studio.nada.weights.Checkpoints;
+
+/** Parses {@code --clip NAME=FILE} options and loads them as weighted CLIP guides. */
+final class ClipSpecs {
+    record Spec(String name, Path file, double weight) {}
+
+    private ClipSpecs() {}
+
+    static List<Spec> parse(List<String> clips, List<Double> weights) {
+        if (clips == null || clips.isEmpty()) {
+            throw new IllegalArgumentException("no CLIP model given: use --clip ViT-B/32=FILE (repeatable)");
+        }
+        if (weights != null && !weights.isEmpty() && weights.size() != clips.size()) {
+            throw new IllegalArgumentException(clips.size() + " CLIP models but " + weights.size()
+                    + " --clip-weights: give one weight per model");
+        }
+        List<Spec> out = new ArrayList<>();
+        for (int i = 0; i < clips.size(); i++) {
+            String c = clips.get(i);
+            int eq = c.indexOf('=');
+            String name = eq > 0 ? c.substring(0, eq) : Path.of(c).getFileName().toString();
+            Path file = Path.of(eq > 0 ? c.substring(eq + 1) : c);
+            double w = weights == null || weights.isEmpty() ? 1.0 : weights.get(i);
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("CLIP weight must be a non-negative number, got " + w);
+            }
+            out.add(new Spec(name, file, w));
+        }
+        return out;
+    }
+
+    /** Loads every model (OpenAI's tokenizer) on the tensor thread's manager. */
+    static List<ClipGuide> load(List<Spec> specs, NDManager manager, int visionHeads, int textHeads) throws Exception {
+        List<ClipGuide> guides = new ArrayList<>();
+        for (Spec s : specs) {
+            ClipModel model;
+            try {
+                model = ClipModel.load(Checkpoints.tensors(s.file()), manager, visionHeads, textHeads);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(s.file() + " is not a CLIP model this studio reads: " + e.getMessage(), e);
+            }
+            guides.add(new ClipGuide(s.name(), model, ClipTokenizer.openAi(), s.weight(), manager));
+        }
+        return guides;
+    }
+}

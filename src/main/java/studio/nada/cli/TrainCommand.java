@@ -1,0 +1,230 @@
+package studio.nada.cli;
+
+import ai.djl.ndarray.NDManager;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import studio.nada.engine.RandomSource;
+import studio.nada.engine.TensorEngine;
+import studio.nada.engine.TensorThread;
+import studio.nada.export.Images;
+import studio.nada.nada.AdaptationCheckpoint;
+import studio.nada.nada.ClipGuide;
+import studio.nada.nada.LayerMapping;
+import studio.nada.nada.NadaAdapter;
+import studio.nada.nada.NadaConfig;
+import studio.nada.nada.PhasePreset;
+import studio.nada.nada.RunOptions;
+import studio.nada.nada.RunSidecar;
+import studio.nada.nada.TrainingEvent;
+import studio.nada.nada.TrainingRun;
+import studio.nada.stylegan.Generator;
+import studio.nada.stylegan.GeneratorCheckpoint;
+
+/** {@code train}: StyleGAN-NADA adaptation of a generator, headless. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Adapt a StyleGAN2 generator from a source to a target description with CLIP (StyleGAN-NADA).")
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--generator", description = "rosinality-format generator checkpoint (.pt / .safetensors)")
+    Path generator;
+
+    @Option(names = "--generator-key", description = "state dict inside the checkpoint (default g_ema)")
+    String generatorKey;
+
+    @Option(names = "--clip", description = "CLIP model as NAME=FILE, e.g. ViT-B/32=ViT-B-32.pt (repeatable)")
+    List<String> clips = new ArrayList<>();
+
+    @Option(names = "--clip-weights", split = ",", description = "one weight per --clip (default 1 each)")
+    List<Double> clipWeights = new ArrayList<>();
+
+    @Option(names = "--clip-heads", description = "VISION:TEXT attention heads (default width/64, as OpenAI)")
+    String clipHeads;
+
+    @Option(names = "--source", description = "source description, e.g. \"photo\"")
+    String source;
+
+    @Option(names = "--target", description = "target description, e.g. \"sketch\"")
+    String target;
+
+    @Option(names = "--iterations", description = "total iterations (default 301)")
+    Integer iterations;
+
+    @Option(names = "--batch", defaultValue = "2", description = "default ${DEFAULT-VALUE}")
+    int batch;
+
+    @Option(names = "--layers-k", defaultValue = "0", description = "layers trained per step (0 = all W+ layers)")
+    int layersK;
+
+    @Option(names = "--auto-layer-iters", defaultValue = "1", description = "probe steps; 0 uses --phase (default ${DEFAULT-VALUE})")
+    int autoLayerIters;
+
+    @Option(names = "--layer-mapping", defaultValue = "upstream", description = "upstream or consumer (default ${DEFAULT-VALUE})")
+    String layerMapping;
+
+    @Option(names = "--phase", defaultValue = "none", description = "preset with --auto-layer-iters 0: none, texture, shape, no_fine, shape_expanded, all")
+    String phase;
+
+    @Option(names = "--lr", defaultValue = "0.0016", description = "Adam learning rate (default ${DEFAULT-VALUE} = 0.002·4/5)")
+    double lr;
+
+    @Option(names = "--mixing", defaultValue = "0", description = "style-mixing probability (default ${DEFAULT-VALUE})")
+    double mixing;
+
+    @Option(names = "--seed", defaultValue = "0", description = "default ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--out", description = "output folder (checkpoint, samples, generator.pt, run.json)")
+    Path out;
+
+    @Option(names = "--resume", description = "continue the run in this folder from its checkpoint.pt")
+    Path resume;
+
+    @Option(names = "--checkpoint-every", defaultValue = "50", description = "default ${DEFAULT-VALUE}")
+    int checkpointEvery;
+
+    @Option(names = "--sample-every", defaultValue = "50", description = "default ${DEFAULT-VALUE}")
+    int sampleEvery;
+
+    @Option(names = "--preview-seeds", defaultValue = "0-7", description = "seeds of the sample grids (default ${DEFAULT-VALUE})")
+    String previewSeeds;
+
+    @Option(names = "--device", description = "cpu, cuda or cuda:N (default: CUDA when present)")
+    String device;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter log = spec.commandLine().getOut();
+        Path dir = out != null ? out : resume;
+        if (dir == null) {
+            throw new IllegalArgumentException("give --out DIR (or --resume DIR)");
+        }
+        NadaConfig config = config();
+        if (config.iterations() < 1) {
+            throw new IllegalArgumentException("--iterations must be at least 1");
+        }
+        GeneratorCheckpoint ckpt = GeneratorCheckpoint.read(requireGenerator(), generatorKey);
+        List<ClipSpecs.Spec> clipSpecs = ClipSpecs.parse(clips, clipWeights);
+        int[] heads = heads();
+        Files.createDirectories(dir.resolve("samples"));
+        RunOptions options = RunOptions.defaults(dir).withIntervals(checkpointEvery, sampleEvery)
+                .withPreviewSeeds(SeedList.parse(previewSeeds)).withLatentAvg(ckpt.latentAvg())
+                .withSourceDescription(ckpt.source().toString());
+        if (resume != null) {
+            Path file = RunOptions.checkpointFile(resume);
+            if (!Files.exists(file)) {
+                throw new IllegalArgumentException("nothing to resume: " + file + " does not exist");
+            }
+            options = options.withResume(file);
+        }
+        try (TensorThread thread = new TensorThread("nada-tensor")) {
+            NDManager[] root = new NDManager[1];
+            TrainingRun run = new TrainingRun(thread, () -> {
+                root[0] = TensorEngine.newManager(TensorEngine.device(device));
+                Generator g = ckpt.build(root[0]);
+                List<ClipGuide> guides = ClipSpecs.load(clipSpecs, root[0], heads[0], heads[1]);
+                return new NadaAdapter(g, guides, config, RandomSource.engine(), root[0]);
+            }, options, e -> report(log, dir, e));
+            run.start();
+            TrainingEvent end = run.completion().join();
+            run.close().join();
+            thread.submit(() -> {
+                if (root[0] != null) {
+                    root[0].close();
+                }
+                return null;
+            }).join();
+            if (end instanceof TrainingEvent.Failed f) {
+                spec.commandLine().getErr().println("error: " + f.message());
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private Path requireGenerator() {
+        if (generator == null) {
+            throw new IllegalArgumentException("give --generator FILE (a rosinality-format StyleGAN2 checkpoint)");
+        }
+        return generator;
+    }
+
+    private NadaConfig config() throws Exception {
+        if (resume != null) {
+            Path file = RunOptions.checkpointFile(resume);
+            if (Files.exists(file)) {
+                String json = AdaptationCheckpoint.readConfigJson(file);
+                if (json != null) {
+                    NadaConfig saved = RunSidecar.readConfig(json);
+                    return iterations == null ? saved : saved.withIterations(iterations);
+                }
+            }
+        }
+        if (source == null || target == null) {
+            throw new IllegalArgumentException("give --source and --target descriptions, e.g. --source photo --target sketch");
+        }
+        return new NadaConfig(source, target, iterations == null ? 301 : iterations, batch, layersK, autoLayerIters, 8,
+                LayerMapping.valueOf(layerMapping.toUpperCase(Locale.ROOT)), PhasePreset.parse(phase), lr, mixing, seed,
+                true);
+    }
+
+    private int[] heads() {
+        if (clipHeads == null) {
+            return new int[] {0, 0};
+        }
+        String[] p = clipHeads.split(":");
+        try {
+            return new int[] {Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim())};
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--clip-heads takes VISION:TEXT, e.g. 12:8, not '" + clipHeads + "'");
+        }
+    }
+
+    private static void report(PrintWriter log, Path dir, TrainingEvent e) {
+        if (e instanceof TrainingEvent.Started s) {
+            log.printf(Locale.ROOT, "adapting \"%s\" -> \"%s\" from iteration %d of %d%n",
+                    s.config().source(), s.config().target(), s.iteration(), s.config().iterations());
+        } else if (e instanceof TrainingEvent.Step s) {
+            log.printf(Locale.ROOT, "iter %d/%d  loss %.5f  layers %s  %.2f s/it  ETA %s%n",
+                    s.result().iteration(), s.total(), s.result().loss(), String.join(",", s.result().trainedLayers()),
+                    s.secondsPerStep(), eta(s.etaSeconds()));
+        } else if (e instanceof TrainingEvent.Preview p) {
+            writeSamples(log, dir, p);
+        } else if (e instanceof TrainingEvent.CheckpointSaved c) {
+            log.printf("checkpoint %s (iteration %d)%n", c.file(), c.iteration());
+        } else if (e instanceof TrainingEvent.Finished f) {
+            log.printf("%s after %d iterations; outputs in %s%n", f.completed() ? "finished" : "stopped", f.iteration(),
+                    f.outDir());
+        } else if (e instanceof TrainingEvent.Failed f) {
+            log.printf("failed at iteration %d%n", f.iteration());
+        }
+        log.flush();
+    }
+
+    private static void writeSamples(PrintWriter log, Path dir, TrainingEvent.Preview p) {
+        List<Images.Argb> both = new ArrayList<>(p.frozen());
+        both.addAll(p.trained());
+        try {
+            Images.writePng(dir.resolve(String.format(Locale.ROOT, "samples/iter_%06d.png", p.iteration())),
+                    Images.grid(both, p.frozen().size(), 2));
+        } catch (Exception ex) {
+            log.println("warning: could not write samples: " + ex.getMessage());
+        }
+    }
+
+    static String eta(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
+                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+    }
+}
