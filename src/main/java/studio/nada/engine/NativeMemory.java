@@ -43,6 +43,9 @@ final class NativeMemory {
             c.mallopt(M_MMAP_MAX, 0);
             c.mallopt(M_TRIM_THRESHOLD, Integer.MAX_VALUE);
             c.mallopt(M_TOP_PAD, 64 << 20);
+            if (Integer.getInteger("nada.malloc-perturb", 0) != 0) {
+                c.mallopt(-6, Integer.getInteger("nada.malloc-perturb"));
+            }
         } catch (Throwable e) {
             // musl or an unusual libc: keep its defaults, only speed is affected
         }

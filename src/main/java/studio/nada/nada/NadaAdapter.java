@@ -189,6 +189,7 @@ public final class NadaAdapter implements AutoCloseable {
                     grads.put(e.getKey(), m.zeros(e.getValue().getShape()));
                 }
             }
+            checkFinite(grads, chosenParams);
             adam.step(optimized, grads);
             try (GradMode off = GradMode.disabled()) {
                 for (String p : chosenParams) {
@@ -200,6 +201,17 @@ public final class NadaAdapter implements AutoCloseable {
             iteration++;
             return new StepResult(iteration, loss.getFloat(), perModel, scores, chosen, layers,
                     (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    /** An infinite gradient would turn the weights into NaN through Adam: stop before it does. */
+    private void checkFinite(Map<String, NDArray> grads, Set<String> chosenParams) {
+        for (String p : chosenParams) {
+            float total = grads.get(p).abs().sum().getFloat();
+            if (!Float.isFinite(total)) {
+                setRequiresGradient(Set.of());
+                throw new NonFiniteLossException(iteration + 1, total);
+            }
         }
     }
 

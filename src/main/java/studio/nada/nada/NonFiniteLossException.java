@@ -5,7 +5,7 @@ public class NonFiniteLossException extends RuntimeException {
     private final int iteration;
 
     public NonFiniteLossException(int iteration, double value) {
-        super("the loss became " + value + " at iteration " + iteration
+        super("the loss or its gradient became " + value + " at iteration " + iteration
                 + "; the run was stopped and the last good weights were kept (try a lower learning rate)");
         this.iteration = iteration;
     }
