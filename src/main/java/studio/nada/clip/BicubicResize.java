@@ -3,6 +3,7 @@ package studio.nada.clip;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import studio.nada.nn.Ops;
 
 /**
  * Bicubic resize exactly as {@code F.interpolate(mode='bicubic', align_corners=False)} without
@@ -23,8 +24,8 @@ final class BicubicResize {
         int h = (int) s.get(s.dimension() - 2);
         int w = (int) s.get(s.dimension() - 1);
         NDManager m = x.getManager();
-        NDArray wy = m.create(matrix(h, outH), new Shape(outH, h));
-        NDArray wxT = m.create(matrix(w, outW), new Shape(outW, w)).transpose();
+        NDArray wy = Ops.constant(m, matrix(h, outH), new Shape(outH, h));
+        NDArray wxT = Ops.constant(m, matrix(w, outW), new Shape(outW, w)).transpose();
         return wy.matMul(x).matMul(wxT);
     }
 

@@ -83,6 +83,6 @@ final class ClipAssembler {
                 mask[i * len + j] = Float.NEGATIVE_INFINITY;
             }
         }
-        return manager.create(mask, new Shape(len, len));
+        return studio.nada.nn.Ops.constant(manager, mask, new Shape(len, len));
     }
 }

@@ -45,7 +45,7 @@ public final class ClipImageFiles {
                 }
             }
         }
-        return manager.create(out, new Shape(1, 3, resolution, resolution));
+        return studio.nada.nn.Ops.constant(manager, out, new Shape(1, 3, resolution, resolution));
     }
 
     /** RGB planes; gray images are read from the raster, since getRGB would gamma-convert them. */

@@ -97,7 +97,7 @@ public final class ClipModel implements AutoCloseable {
             }
             System.arraycopy(tokens[i], 0, flat, i * context, context);
         }
-        return encodeText(scope.create(flat, new Shape(tokens.length, context)));
+        return encodeText(studio.nada.nn.Ops.constant(scope, flat, new Shape(tokens.length, context)));
     }
 
     /** The learned temperature parameter; {@code exp} of it multiplies cosine similarities. */

@@ -3,6 +3,7 @@ package studio.nada.clip;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import studio.nada.nn.Ops;
 
 /**
  * CLIP's preprocessing of generator output, differentiable end to end, as StyleGAN-NADA's
@@ -26,7 +27,7 @@ public final class ClipPreprocess {
 
     /** Images [B, 3, H, W] in [-1, 1] -> normalized model input [B, 3, n, n]. */
     public NDArray apply(NDArray images) {
-        return normalize(centerCrop(resizeShorterSide(images.add(1f).div(2f))));
+        return normalize(centerCrop(resizeShorterSide(Ops.div(Ops.add(images, 1.0), 2.0))));
     }
 
     /** torchvision Resize(n): the shorter side becomes n, the longer int(n * long / short). */
@@ -61,7 +62,7 @@ public final class ClipPreprocess {
     static NDArray normalize(NDArray x) {
         NDManager m = x.getManager();
         Shape perChannel = new Shape(1, 3, 1, 1);
-        return x.sub(m.create(MEAN, perChannel)).div(m.create(STD, perChannel));
+        return x.sub(Ops.constant(m, MEAN, perChannel)).div(Ops.constant(m, STD, perChannel));
     }
 
     public int resolution() {

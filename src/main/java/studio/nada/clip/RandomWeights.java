@@ -24,7 +24,7 @@ final class RandomWeights implements ClipWeights {
     @Override
     public NDArray load(String name, Shape expected, NDManager manager) {
         if (name.equals("logit_scale")) {
-            return manager.create((float) Math.log(100));
+            return studio.nada.nn.Ops.constant(manager, new float[] {(float) Math.log(100)}, new ai.djl.ndarray.types.Shape());
         }
         if (name.matches(".*ln_[a-z0-9]+\\.weight")) {
             return manager.ones(expected);

@@ -64,7 +64,10 @@ public final class TextTransformer {
         for (int i = 0; i < n; i++) {
             java.util.Arrays.fill(index, (int) (i * width), (int) ((i + 1) * width), eot[i]);
         }
-        NDArray at = x.getManager().create(index, new Shape(n, 1, width));
+        NDArray at;
+        try (NDArray blob = x.getManager().create(index, new Shape(n, 1, width))) {
+            at = blob.duplicate(); // libtorch memory: gather saves its index for backward
+        }
         return x.gather(at, 1).squeeze(1).matMul(textProjection);
     }
 

@@ -2,6 +2,7 @@ package studio.nada.nada;
 
 import ai.djl.ndarray.NDArray;
 import studio.nada.clip.ClipModel;
+import studio.nada.nn.Ops;
 
 /** StyleGAN-NADA's CLIP losses (the reference's clip_directional_loss and global_clip_loss). */
 public final class ClipLosses {
@@ -16,7 +17,7 @@ public final class ClipLosses {
         NDArray dstFeatures = guide.imageFeatures(dstImages);
         NDArray edit = dstFeatures.sub(srcFeatures);
         if (edit.sum().getFloat() == 0f) {
-            edit = guide.imageFeatures(dstImages.add(1e-6f)).sub(srcFeatures);
+            edit = guide.imageFeatures(Ops.add(dstImages, 1e-6)).sub(srcFeatures);
         }
         NDArray e = ClipModel.normalize(edit);
         return cosineDistance(e, direction).mean();
@@ -26,7 +27,7 @@ public final class ClipLosses {
     static NDArray cosineDistance(NDArray x, NDArray y) {
         NDArray dot = x.mul(y).sum(new int[] {1});
         NDArray norms = x.norm(new int[] {1}).mul(y.norm(new int[] {1}));
-        return dot.div(norms.maximum(1e-8f)).neg().add(1f);
+        return Ops.rsub(1.0, dot.div(Ops.maximum(norms, 1e-8)));
     }
 
     /**
@@ -35,7 +36,7 @@ public final class ClipLosses {
      */
     public static NDArray global(ClipGuide guide, NDArray images, NDArray textFeatures) {
         NDArray img = guide.imageFeatures(images);
-        NDArray logits = img.matMul(textFeatures.transpose()).mul(guide.logitScaleExp());
-        return logits.div(100f).neg().add(1f).mean();
+        NDArray logits = Ops.mul(img.matMul(textFeatures.transpose()), guide.logitScaleExp());
+        return Ops.rsub(1.0, Ops.div(logits, 100.0)).mean();
     }
 }

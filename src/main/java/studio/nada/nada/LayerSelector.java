@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import studio.nada.engine.GradMode;
 import studio.nada.engine.RandomSource;
+import studio.nada.nn.Ops;
 import studio.nada.stylegan.Generator;
 import studio.nada.stylegan.Latents;
 import studio.nada.stylegan.Noise;
@@ -47,7 +48,7 @@ public final class LayerSelector {
                 NDArray image = trainable.synthesis(wCodes, Noise.random(rng));
                 NDArray loss = null;
                 for (int m = 0; m < guides.size(); m++) {
-                    NDArray term = ClipLosses.global(guides.get(m), image, targets.get(m)).mul((float) guides.get(m).weight());
+                    NDArray term = Ops.mul(ClipLosses.global(guides.get(m), image, targets.get(m)), guides.get(m).weight());
                     loss = loss == null ? term : loss.add(term);
                 }
                 gc.backward(loss);
@@ -55,7 +56,7 @@ public final class LayerSelector {
             try (GradMode off = GradMode.disabled()) {
                 NDArray grad = wCodes.getGradient();
                 // w ← w − fl32(0.01·g): the reference's SGD step, so the tiny differences below match it
-                wCodes.subi(grad.mul(PROBE_LR));
+                wCodes.subi(Ops.mul(grad, PROBE_LR));
                 grad.subi(grad);
             }
         }

@@ -15,6 +15,7 @@ import java.util.Set;
 import studio.nada.engine.GradMode;
 import studio.nada.engine.RandomSource;
 import studio.nada.engine.StepScope;
+import studio.nada.nn.Ops;
 import studio.nada.stylegan.Generator;
 import studio.nada.stylegan.Latents;
 import studio.nada.stylegan.Noise;
@@ -130,6 +131,8 @@ public final class NadaAdapter implements AutoCloseable {
             scope.attach(trainable.arrays()).attach(adam.arrays());
             guides.forEach(g -> scope.attach(g.cachedArrays()));
             NDManager m = scope.manager();
+            Map<String, Long> phases = new LinkedHashMap<>();
+            long[] mark = {System.nanoTime()};
             NDArray wPlus = sampleLatents(m, n);
 
             float[] scores = null;
@@ -144,6 +147,7 @@ public final class NadaAdapter implements AutoCloseable {
                         config.autoLayerBatch(), config.autoLayerIters(), rng, m);
                 scores = sel.scores();
                 chosen = sel.chosen();
+                lap(phases, "probe", mark);
                 layers = config.layerMapping().layers(chosen, frozen.config());
             } else {
                 chosen = java.util.stream.IntStream.range(0, n).toArray();
@@ -155,7 +159,9 @@ public final class NadaAdapter implements AutoCloseable {
             NDArray srcImg;
             try (GradMode off = GradMode.disabled()) {
                 srcImg = frozen.synthesis(wPlus, Noise.random(rng));
+                srcImg.getFloat(0, 0, 0, 0); // synchronize (CUDA) so the phase times mean something
             }
+            lap(phases, "frozen", mark);
             setRequiresGradient(chosenParams);
             Map<String, Double> perModel = new LinkedHashMap<>();
             NDArray loss;
@@ -170,16 +176,18 @@ public final class NadaAdapter implements AutoCloseable {
                     NDArray part = ClipLosses.directional(g, srcFeatures, dstImg,
                             g.textDirection(config.source(), config.target()));
                     perModel.put(g.name(), (double) part.getFloat());
-                    NDArray weighted = part.mul((float) g.weight());
+                    NDArray weighted = Ops.mul(part, g.weight());
                     loss = loss == null ? weighted : loss.add(weighted);
                 }
                 double value = loss.getFloat();
+                lap(phases, "forward+loss", mark);
                 if (!Double.isFinite(value)) {
                     setRequiresGradient(Set.of());
                     throw new NonFiniteLossException(iteration + 1, value);
                 }
                 gc.backward(loss);
             }
+            lap(phases, "backward", mark);
             Map<String, NDArray> grads = new LinkedHashMap<>();
             for (Map.Entry<String, NDArray> e : optimized.entrySet()) {
                 if (chosenParams.contains(e.getKey())) {
@@ -198,10 +206,17 @@ public final class NadaAdapter implements AutoCloseable {
                 }
             }
             setRequiresGradient(Set.of());
+            lap(phases, "optimizer", mark);
             iteration++;
             return new StepResult(iteration, loss.getFloat(), perModel, scores, chosen, layers,
-                    (System.nanoTime() - t0) / 1_000_000);
+                    (System.nanoTime() - t0) / 1_000_000, phases);
         }
+    }
+
+    private static void lap(Map<String, Long> phases, String name, long[] mark) {
+        long now = System.nanoTime();
+        phases.merge(name, (now - mark[0]) / 1_000_000, Long::sum);
+        mark[0] = now;
     }
 
     /** An infinite gradient would turn the weights into NaN through Adam: stop before it does. */

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What one adaptation step did: its loss (and each CLIP model's part), the layer-selection
- * scores per W+ index (null when no probe ran), the chosen indices and layers, and its time.
+ * scores per W+ index (null when no probe ran), the chosen indices and layers, and its time,
+ * also split by phase (probe, frozen, forward, backward, optimizer) for {@code bench}.
  */
 public record StepResult(int iteration, double loss, Map<String, Double> lossPerModel, float[] layerScores,
-        int[] chosenIndices, List<String> trainedLayers, long millis) {}
+        int[] chosenIndices, List<String> trainedLayers, long millis, Map<String, Long> phaseMillis) {}

@@ -22,12 +22,16 @@ public final class EqualLinear {
         this.activation = activation;
     }
 
+    public java.util.List<NDArray> arrays() {
+        return java.util.List.of(weight, bias);
+    }
+
     public NDArray forward(NDArray x) {
-        NDArray w = weight.mul(scale);
+        NDArray w = Ops.mul(weight, scale);
         if (activation) {
             NDArray out = Linear.linear(x, w).singletonOrThrow();
-            return FusedLeakyReLU.apply(out, bias.mul(lrMul));
+            return FusedLeakyReLU.apply(out, Ops.mul(bias, lrMul));
         }
-        return Linear.linear(x, w, bias.mul(lrMul)).singletonOrThrow();
+        return Linear.linear(x, w, Ops.mul(bias, lrMul)).singletonOrThrow();
     }
 }

@@ -15,6 +15,6 @@ public final class FusedLeakyReLU {
         long[] shape = new long[x.getShape().dimension()];
         Arrays.fill(shape, 1);
         shape[1] = bias.getShape().get(0);
-        return Activation.leakyRelu(x.add(bias.reshape(shape)), NEGATIVE_SLOPE).mul(SCALE);
+        return Ops.mul(Activation.leakyRelu(x.add(bias.reshape(shape)), NEGATIVE_SLOPE), SCALE);
     }
 }

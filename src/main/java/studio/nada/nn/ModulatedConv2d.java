@@ -49,6 +49,16 @@ public final class ModulatedConv2d {
         }
     }
 
+    /** Its parameters and buffers (what its ops attach results to). */
+    public java.util.List<NDArray> arrays() {
+        java.util.List<NDArray> out = new java.util.ArrayList<>(modulation.arrays());
+        out.add(weight);
+        if (blurKernel != null) {
+            out.add(blurKernel);
+        }
+        return out;
+    }
+
     /** The per-sample style s = modulation(w), [B, in]. */
     public NDArray style(NDArray w) {
         return modulation.forward(w);
@@ -58,7 +68,7 @@ public final class ModulatedConv2d {
     public NDArray forward(NDArray x, NDArray w) {
         long b = x.getShape().get(0);
         NDArray style = modulation.forward(w);
-        NDArray wt = weight.reshape(out, in, k, k).mul(scale);
+        NDArray wt = Ops.mul(weight.reshape(out, in, k, k), scale);
         NDArray input = x.mul(style.reshape(b, in, 1, 1));
         NDArray y;
         if (upsample) {
@@ -72,7 +82,7 @@ public final class ModulatedConv2d {
         if (demodulate) {
             // Σ_{i,kh,kw} (W[o,i]·s[b,i])² = (s²) · (Σ_{kh,kw} W²)ᵀ
             NDArray w2 = wt.square().sum(new int[] {2, 3});
-            NDArray dcoefs = style.square().matMul(w2.transpose()).add(1e-8f).pow(-0.5f);
+            NDArray dcoefs = Ops.rsqrt(Ops.add(style.square().matMul(w2.transpose()), 1e-8));
             y = y.mul(dcoefs.reshape(b, out, 1, 1));
         }
         return y;

@@ -40,7 +40,7 @@ public final class MultiheadAttention {
         long width = x.getShape().get(2);
         NDList qkv = Linear.linear(x, inProjWeight, inProjBias).singletonOrThrow().split(3, 2);
         // scale q before the product, as torch does
-        NDArray q = splitHeads(qkv.get(0), n, len, width).mul((float) (1.0 / Math.sqrt(width / heads)));
+        NDArray q = Ops.mul(splitHeads(qkv.get(0), n, len, width), (float) (1.0 / Math.sqrt(width / heads)));
         NDArray k = splitHeads(qkv.get(1), n, len, width);
         NDArray v = splitHeads(qkv.get(2), n, len, width);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)); // [N, H, L, L]

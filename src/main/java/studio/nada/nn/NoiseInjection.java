@@ -10,6 +10,10 @@ public final class NoiseInjection {
         this.weight = params.get(prefix + ".weight", 1);
     }
 
+    public NDArray weight() {
+        return weight;
+    }
+
     /** image [B,C,H,W] + weight * noise [1 or B, 1, H, W]. */
     public NDArray forward(NDArray image, NDArray noise) {
         return image.add(weight.mul(noise));

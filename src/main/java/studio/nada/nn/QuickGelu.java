@@ -8,6 +8,6 @@ public final class QuickGelu {
     private QuickGelu() {}
 
     public static NDArray forward(NDArray x) {
-        return x.mul(Activation.sigmoid(x.mul(1.702f)));
+        return x.mul(Activation.sigmoid(Ops.mul(x, 1.702)));
     }
 }

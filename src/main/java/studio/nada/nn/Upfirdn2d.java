@@ -31,7 +31,7 @@ public final class Upfirdn2d {
     }
 
     public static NDArray kernel(NDManager manager, float[] k1, float gain) {
-        return manager.create(makeKernel(k1, gain), new Shape(k1.length, k1.length));
+        return Ops.constant(manager, makeKernel(k1, gain), new Shape(k1.length, k1.length));
     }
 
     /** Inserts {@code up - 1} zeros after every sample along H and W: [N,C,H,W] to [N,C,H·up,W·up]. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import studio.nada.engine.Scopes;
 import studio.nada.nn.ParameterStore;
 import studio.nada.weights.TensorData;
 
@@ -107,19 +108,19 @@ public final class Generator {
         }
         long b = s.get(0);
         NDManager m = latent.getManager();
-        NDArray out = input.repeat(0, b);
-        out = conv1.forward(out, latent.get(":, 0"), noise.map(this, 0, b, 4, m));
-        tap(tap, "conv1", out);
-        NDArray skip = toRgb1.forward(out, latent.get(":, 1"), null);
+        NDArray x = input.repeat(0, b);
+        x = block(m, conv1, x, latent.get(":, 0"), noise.map(this, 0, b, 4, m));
+        tap(tap, "conv1", x);
+        NDArray skip = block(m, toRgb1, x, latent.get(":, 1"), null);
         tap(tap, "to_rgb1", skip);
         int i = 1;
         for (int k = 0; k < toRgbs.size(); k++) {
             long res = 8L << k;
-            out = convs.get(2 * k).forward(out, latent.get(":, " + i), noise.map(this, 2 * k + 1, b, res, m));
-            tap(tap, "convs." + (2 * k), out);
-            out = convs.get(2 * k + 1).forward(out, latent.get(":, " + (i + 1)), noise.map(this, 2 * k + 2, b, res, m));
-            tap(tap, "convs." + (2 * k + 1), out);
-            skip = toRgbs.get(k).forward(out, latent.get(":, " + (i + 2)), skip);
+            x = block(m, convs.get(2 * k), x, latent.get(":, " + i), noise.map(this, 2 * k + 1, b, res, m));
+            tap(tap, "convs." + (2 * k), x);
+            x = block(m, convs.get(2 * k + 1), x, latent.get(":, " + (i + 1)), noise.map(this, 2 * k + 2, b, res, m));
+            tap(tap, "convs." + (2 * k + 1), x);
+            skip = block(m, toRgbs.get(k), x, latent.get(":, " + (i + 2)), skip);
             tap(tap, "to_rgbs." + k, skip);
             i += 2;
         }
@@ -128,6 +129,37 @@ public final class Generator {
 
     public NDArray synthesis(NDArray latent, Noise noise) {
         return synthesis(latent, noise, null);
+    }
+
+    /** One StyledConv in its own scope: only its output outlives it (see {@link Scopes}). */
+    private static NDArray block(NDManager m, StyledConv conv, NDArray x, NDArray w, NDArray noiseMap) {
+        List<NDArray> attach = new ArrayList<>(conv.arrays());
+        attach.add(x);
+        attach.add(w);
+        attach.add(noiseMap);
+        return Scopes.nested(m, distinct(attach), () -> conv.forward(x, w, noiseMap));
+    }
+
+    private static NDArray block(NDManager m, ToRGB rgb, NDArray x, NDArray w, NDArray skip) {
+        List<NDArray> attach = new ArrayList<>(rgb.arrays());
+        attach.add(x);
+        attach.add(w);
+        if (skip != null) {
+            attach.add(skip);
+        }
+        return Scopes.nested(m, distinct(attach), () -> rgb.forward(x, w, skip));
+    }
+
+    /** Attaching one array twice would hand it back to the closing scope: keep each once. */
+    private static List<NDArray> distinct(List<NDArray> arrays) {
+        java.util.Set<NDArray> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<NDArray> out = new ArrayList<>();
+        for (NDArray a : arrays) {
+            if (seen.add(a)) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     private static void tap(LayerTap tap, String name, NDArray value) {

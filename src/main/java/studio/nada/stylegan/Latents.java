@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Random;
+import studio.nada.nn.Ops;
 
 /** W / W+ helpers: repetition, truncation, style mixing, and seeded z. */
 public final class Latents {
@@ -23,7 +24,7 @@ public final class Latents {
             return w;
         }
         NDArray m = w.getShape().dimension() == 3 ? mean.reshape(1, 1, -1) : mean.reshape(1, -1);
-        return m.add(w.sub(m).mul((float) psi));
+        return m.add(Ops.mul(w.sub(m), psi));
     }
 
     /** Style mixing: layers [0, inject) from w1, [inject, n) from w2. */
@@ -52,6 +53,6 @@ public final class Latents {
         for (int i = 0; i < seeds.length; i++) {
             System.arraycopy(zForSeed(seeds[i], styleDim), 0, all, i * styleDim, styleDim);
         }
-        return manager.create(all, new Shape(seeds.length, styleDim));
+        return Ops.constant(manager, all, new Shape(seeds.length, styleDim));
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
 import java.util.List;
 import studio.nada.nn.EqualLinear;
+import studio.nada.nn.Ops;
 import studio.nada.nn.ParameterStore;
 
 /** rosinality's {@code style}: PixelNorm, then n_mlp EqualLinear layers (lr_mul 0.01, leaky ReLU). */
@@ -27,6 +28,6 @@ public final class MappingNetwork {
 
     /** z · rsqrt(mean(z², dim 1) + 1e-8). */
     static NDArray pixelNorm(NDArray z) {
-        return z.mul(z.square().mean(new int[] {1}, true).add(1e-8f).pow(-0.5f));
+        return z.mul(Ops.rsqrt(Ops.add(z.square().mean(new int[] {1}, true), 1e-8)));
     }
 }

@@ -22,6 +22,13 @@ public final class StyledConv {
         return conv;
     }
 
+    public java.util.List<NDArray> arrays() {
+        java.util.List<NDArray> out = new java.util.ArrayList<>(conv.arrays());
+        out.add(noise.weight());
+        out.add(activateBias);
+        return out;
+    }
+
     public NDArray forward(NDArray x, NDArray w, NDArray noiseMap) {
         NDArray out = conv.forward(x, w);
         out = noise.forward(out, noiseMap);

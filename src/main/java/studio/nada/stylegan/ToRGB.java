@@ -35,6 +35,15 @@ public final class ToRGB {
         return conv;
     }
 
+    public java.util.List<NDArray> arrays() {
+        java.util.List<NDArray> out = new java.util.ArrayList<>(conv.arrays());
+        out.add(bias);
+        if (upsampleKernel != null) {
+            out.add(upsampleKernel);
+        }
+        return out;
+    }
+
     public NDArray forward(NDArray x, NDArray w, NDArray skip) {
         NDArray out = conv.forward(x, w).add(bias);
         if (skip != null) {

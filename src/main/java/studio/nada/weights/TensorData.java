@@ -138,8 +138,10 @@ public final class TensorData {
     }
 
     /**
-     * Creates an NDArray on the manager's device. BF16 becomes F32 in Java first: a BF16 NDArray
-     * crashes the JVM under DJL's PyTorch engine.
+     * Creates an NDArray on the manager's device, in libtorch's own memory (DJL's CPU arrays from
+     * Java data are views of a direct buffer that only the handle keeps alive, unsafe once autograd
+     * holds them). BF16 becomes F32 in Java first: a BF16 NDArray crashes the JVM under DJL's
+     * PyTorch engine.
      */
     public NDArray toNDArray(NDManager manager) {
         TensorData src = switch (dtype) {
@@ -151,7 +153,9 @@ public final class TensorData {
         ByteBuffer direct = ByteBuffer.allocateDirect(Math.toIntExact(src.data.remaining()))
                 .order(ByteOrder.nativeOrder());
         direct.put(src.data.duplicate()).flip();
-        return manager.create(direct, new Shape(shape), src.dtype.toDjl());
+        try (NDArray blob = manager.create(direct, new Shape(shape), src.dtype.toDjl())) {
+            return blob.duplicate();
+        }
     }
 
     /** This tensor as an F32 NDArray. */

@@ -1,0 +1,106 @@
+package studio.nada.cli;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import studio.nada.clip.ClipConfig;
+import studio.nada.clip.ClipModel;
+import studio.nada.clip.ClipTokenizer;
+import studio.nada.engine.RandomSource;
+import studio.nada.engine.TensorEngine;
+import studio.nada.nada.ClipGuide;
+import studio.nada.nada.NadaAdapter;
+import studio.nada.nada.NadaConfig;
+import studio.nada.nada.StepResult;
+import studio.nada.stylegan.Generator;
+import studio.nada.stylegan.GeneratorConfig;
+import studio.nada.stylegan.GeneratorInit;
+
+/** {@code bench step}: one StyleGAN-NADA step at real sizes with random weights, by phase. */
+@Command(name = "step", mixinStandardHelpOptions = true,
+        description = "Time a whole NADA adaptation step (random generator and CLIP at real size), split by phase.")
+public final class BenchStepCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--size", defaultValue = "256", description = "generator resolution (default ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(names = "--channel-multiplier", defaultValue = "2", description = "default ${DEFAULT-VALUE}")
+    int channelMultiplier;
+
+    @Option(names = "--batch", defaultValue = "2", description = "default ${DEFAULT-VALUE}")
+    int batch;
+
+    @Option(names = "--clip", defaultValue = "ViT-B/32", split = ",", description = "CLIP architectures, e.g. ViT-B/32,ViT-B/16")
+    List<String> clips;
+
+    @Option(names = "--layers-k", defaultValue = "0", description = "layers per step (0 = all, no probe)")
+    int layersK;
+
+    @Option(names = "--steps", defaultValue = "5", description = "measured steps (default ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "1", description = "untimed steps first (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--device", description = "cpu, cuda or cuda:N (default: CUDA when present)")
+    String device;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Device dev = TensorEngine.device(device);
+        GeneratorConfig gc = GeneratorConfig.standard(size, 512, 8, channelMultiplier);
+        out.printf(Locale.ROOT, "NADA step: generator %dpx cm %d, batch %d, CLIP %s, k %s, on %s%n", size,
+                channelMultiplier, batch, clips, layersK <= 0 ? "all (" + gc.nLatent() + ")" : layersK, dev);
+        out.flush();
+        try (NDManager root = TensorEngine.newManager(dev)) {
+            Generator g = GeneratorInit.random(root, gc);
+            List<ClipGuide> guides = new ArrayList<>();
+            for (String arch : clips) {
+                guides.add(new ClipGuide(arch, ClipModel.random(ClipConfig.preset(arch), root, 0), ClipTokenizer.openAi(),
+                        1.0, root));
+            }
+            NadaConfig config = NadaConfig.defaults("photo", "sketch").withIterations(warmup + steps).withBatch(batch)
+                    .withLayersK(layersK);
+            try (NadaAdapter adapter = new NadaAdapter(g, guides, config, RandomSource.engine(), root)) {
+                for (int i = 0; i < warmup; i++) {
+                    adapter.step();
+                }
+                double[] secs = new double[steps];
+                Map<String, Double> phases = new LinkedHashMap<>();
+                for (int i = 0; i < steps; i++) {
+                    StepResult r = adapter.step();
+                    secs[i] = r.millis() / 1000.0;
+                    r.phaseMillis().forEach((k, v) -> phases.merge(k, v / 1000.0 / steps, Double::sum));
+                    out.printf(Locale.ROOT, "step %d: %.2f s%n", i + 1, secs[i]);
+                    out.flush();
+                }
+                double[] sorted = secs.clone();
+                Arrays.sort(sorted);
+                double median = steps % 2 == 1 ? sorted[steps / 2] : (sorted[steps / 2 - 1] + sorted[steps / 2]) / 2;
+                out.printf(Locale.ROOT, "seconds per step: median %.2f  min %.2f  max %.2f  (%d steps)%n", median,
+                        sorted[0], sorted[steps - 1], steps);
+                out.print("mean by phase:");
+                phases.forEach((k, v) -> out.printf(Locale.ROOT, "  %s %.2f s", k, v));
+                out.println();
+            }
+            guides.forEach(ClipGuide::close);
+        }
+        out.println(BenchTimer.peakMemoryLine());
+        out.flush();
+        return 0;
+    }
+}
