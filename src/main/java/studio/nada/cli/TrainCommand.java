@@ -18,6 +18,7 @@ import studio.nada.engine.TensorThread;
 import studio.nada.export.Images;
 import studio.nada.nada.AdaptationCheckpoint;
 import studio.nada.nada.ClipGuide;
+import studio.nada.nada.ImageGuidedDirection;
 import studio.nada.nada.LayerMapping;
 import studio.nada.nada.NadaAdapter;
 import studio.nada.nada.NadaConfig;
@@ -56,6 +57,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--target", description = "target description, e.g. \"sketch\"")
     String target;
+
+    @Option(names = "--style-images", description = "folder of target-style images (image-guided; --target optional)")
+    Path styleImages;
 
     @Option(names = "--iterations", description = "total iterations (default 301)")
     Integer iterations;
@@ -105,6 +109,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter log = spec.commandLine().getOut();
+        boolean textTarget = target != null;
         Path dir = out != null ? out : resume;
         if (dir == null) {
             throw new IllegalArgumentException("give --out DIR (or --resume DIR)");
@@ -115,6 +120,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         GeneratorCheckpoint ckpt = GeneratorCheckpoint.read(requireGenerator(), generatorKey);
         List<ClipSpecs.Spec> clipSpecs = ClipSpecs.parse(clips, clipWeights);
+        List<Path> styles = styleImages == null ? List.of() : ImageGuidedDirection.imagesIn(styleImages);
         int[] heads = heads();
         Files.createDirectories(dir.resolve("samples"));
         RunOptions options = RunOptions.defaults(dir).withIntervals(checkpointEvery, sampleEvery)
@@ -133,7 +139,11 @@ public final class TrainCommand implements Callable<Integer> {
                 root[0] = TensorEngine.newManager(TensorEngine.device(device));
                 Generator g = ckpt.build(root[0]);
                 List<ClipGuide> guides = ClipSpecs.load(clipSpecs, root[0], heads[0], heads[1]);
-                return new NadaAdapter(g, guides, config, RandomSource.engine(), root[0]);
+                NadaAdapter adapter = new NadaAdapter(g, guides, config, RandomSource.engine(), root[0]);
+                if (!styles.isEmpty()) {
+                    ImageGuidedDirection.apply(adapter, styles, !textTarget, RandomSource.engine());
+                }
+                return adapter;
             }, options, e -> report(log, dir, e));
             run.start();
             TrainingEvent end = run.completion().join();
@@ -169,6 +179,9 @@ public final class TrainCommand implements Callable<Integer> {
                     return iterations == null ? saved : saved.withIterations(iterations);
                 }
             }
+        }
+        if (target == null && styleImages != null) {
+            target = "the style of " + styleImages.getFileName();
         }
         if (source == null || target == null) {
             throw new IllegalArgumentException("give --source and --target descriptions, e.g. --source photo --target sketch");

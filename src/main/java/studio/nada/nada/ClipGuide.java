@@ -96,6 +96,14 @@ public final class ClipGuide implements AutoCloseable {
         }
     }
 
+    /** A copy of {@code array} owned by this guide (lives as long as the guide). */
+    NDArray keep(NDArray array) {
+        NDArray d = array.duplicate();
+        d.attach(cache);
+        texts.put("\u0001kept" + texts.size(), d);
+        return d;
+    }
+
     /** Normalized embedding of one raw text (no templates), [1, embed], cached. */
     public NDArray rawText(String text) {
         return texts.computeIfAbsent(text, k -> {
