@@ -166,6 +166,23 @@ public final class LatentMapper implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The parameters of the levels whose W+ range is not empty: the others take no part in the
+     * forward, so, as PyTorch leaves their grad None and Ranger skips them, they are not stepped.
+     */
+    public Map<String, NDArray> usedParameters() {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        for (int level = 0; level < LEVELS.size(); level++) {
+            if (STARTS[level] < nLatent) {
+                for (int i = 1; i <= DEPTH; i++) {
+                    out.put(key(level, i, "weight"), params.get(key(level, i, "weight")));
+                    out.put(key(level, i, "bias"), params.get(key(level, i, "bias")));
+                }
+            }
+        }
+        return out;
+    }
+
     public List<NDArray> arrays() {
         return params.arrays();
     }

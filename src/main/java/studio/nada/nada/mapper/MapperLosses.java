@@ -34,12 +34,21 @@ public final class MapperLosses {
         }
     }
 
-    /** The summed CLIP loss of edited images [B, 3, size, size], a scalar. */
-    public NDArray clip(NDArray xHat) {
+    /** Unnormalized E_I of images [B, 3, size, size] with every guide, in guide order. */
+    public List<NDArray> embed(NDArray images) {
+        List<NDArray> out = new ArrayList<>();
+        for (int i = 0; i < guides.size(); i++) {
+            out.add(guides.get(i).model().encodeImage(inputs.get(i).apply(images)));
+        }
+        return out;
+    }
+
+    /** The summed CLIP loss from the edited images' embeddings ({@link #embed}), a scalar. */
+    public NDArray clip(List<NDArray> embeddings) {
         NDArray total = null;
         for (int i = 0; i < guides.size(); i++) {
             ClipGuide g = guides.get(i);
-            NDArray image = ClipModel.normalize(g.model().encodeImage(inputs.get(i).apply(xHat)));
+            NDArray image = ClipModel.normalize(embeddings.get(i));
             NDArray logits = image.matMul(g.rawText(description).transpose()).mul(g.logitScaleExp());
             NDArray part = logits.div(100f).neg().add(1f).mean().mul((float) g.weight());
             total = total == null ? part : total.add(part);
@@ -52,18 +61,16 @@ public final class MapperLosses {
         return wHat.sub(w).square().mean();
     }
 
-    /** ‖E_I(x)‖ per image with the first guide, [B]; the originals' norms need no gradient. */
-    public NDArray embeddingNorms(NDArray images) {
-        return guides.get(0).model().encodeImage(inputs.get(0).apply(images)).norm(new int[] {-1});
-    }
-
-    /** MSE between the originals' norms (computed without gradient) and the edited images'. */
-    public NDArray norm(NDArray x, NDArray xHat) {
+    /**
+     * MSE between ‖E_I(x)‖ of the originals (first guide, computed here without gradient) and of
+     * the edited images, given as the first guide's embedding from {@link #embed}.
+     */
+    public NDArray norm(NDArray x, NDArray editedEmbedding) {
         NDArray pre;
         try (GradMode off = GradMode.disabled()) {
-            pre = embeddingNorms(x);
+            pre = guides.get(0).model().encodeImage(inputs.get(0).apply(x)).norm(new int[] {-1});
         }
-        return pre.sub(embeddingNorms(xHat)).square().mean();
+        return pre.sub(editedEmbedding.norm(new int[] {-1})).square().mean();
     }
 
     /** The description's cached text embeddings, for tempAttach into a step scope. */

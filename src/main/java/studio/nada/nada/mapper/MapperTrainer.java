@@ -59,7 +59,7 @@ public final class MapperTrainer implements AutoCloseable {
         rng.reseed(config.seed());
         this.mapper = LatentMapper.random(generator.config().styleDim(), generator.config().nLatent(),
                 config.pixelNorm(), rng, manager);
-        this.params = mapper.parameters();
+        this.params = mapper.usedParameters();
         params.values().forEach(p -> p.setRequiresGradient(true));
         this.ranger = new Ranger(Ranger.Hyper.mapper(config.lr()), manager);
         ranger.initState(params);
@@ -118,26 +118,39 @@ public final class MapperTrainer implements AutoCloseable {
             x = generator.synthesis(w, Noise.stored());
         }
         NDArray loss;
-        double clip;
-        double l2;
-        double norm;
+        double clip = Double.NaN;
+        double l2 = Double.NaN;
+        double norm = Double.NaN;
         double id = Double.NaN;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray wHat = mapper.edit(w);
             NDArray xHat = generator.synthesis(wHat, Noise.stored());
-            NDArray clipLoss = losses.clip(xHat);
-            NDArray l2Loss = MapperLosses.latentL2(wHat, w);
-            NDArray normLoss = losses.norm(x, xHat);
-            loss = clipLoss.mul((float) config.clipLambda()).add(l2Loss.mul((float) config.latentL2Lambda()))
-                    .add(normLoss.mul((float) config.normLambda()));
-            if (identity != null) {
-                NDArray idLoss = identity.loss(xHat, x);
-                id = idLoss.getFloat();
-                loss = loss.add(idLoss.mul((float) config.idLambda()));
+            // as calc_loss: a term whose lambda is 0 is not computed at all
+            // x̂ is encoded once per guide and shared by the CLIP and norm terms (the reference
+            // encodes it twice, with the same values; encoding twice in one graph gave sporadic NaN
+            // gradients here, see the report)
+            List<NDArray> embeddings = config.clipLambda() > 0 || config.normLambda() > 0 ? losses.embed(xHat) : null;
+            loss = scope.manager().zeros(new Shape());
+            if (config.clipLambda() > 0) {
+                NDArray part = losses.clip(embeddings);
+                clip = part.getFloat();
+                loss = loss.add(part.mul((float) config.clipLambda()));
             }
-            clip = clipLoss.getFloat();
-            l2 = l2Loss.getFloat();
-            norm = normLoss.getFloat();
+            if (config.latentL2Lambda() > 0) {
+                NDArray part = MapperLosses.latentL2(wHat, w);
+                l2 = part.getFloat();
+                loss = loss.add(part.mul((float) config.latentL2Lambda()));
+            }
+            if (config.normLambda() > 0) {
+                NDArray part = losses.norm(x, embeddings.get(0));
+                norm = part.getFloat();
+                loss = loss.add(part.mul((float) config.normLambda()));
+            }
+            if (identity != null && config.idLambda() > 0) {
+                NDArray part = identity.loss(xHat, x);
+                id = part.getFloat();
+                loss = loss.add(part.mul((float) config.idLambda()));
+            }
             double value = loss.getFloat();
             if (!Double.isFinite(value)) {
                 throw new NonFiniteLossException(step + 1, value);
@@ -146,12 +159,30 @@ public final class MapperTrainer implements AutoCloseable {
         }
         Map<String, NDArray> grads = new LinkedHashMap<>();
         params.forEach((k, p) -> grads.put(k, p.getGradient()));
-        ranger.step(params, grads);
+        boolean skipped = !finite(grads);
+        if (!skipped) {
+            ranger.step(params, grads);
+        }
         try (GradMode off = GradMode.disabled()) {
             grads.values().forEach(g -> g.subi(g));
         }
         step++;
-        return new MapperStepResult(step, loss.getFloat(), clip, l2, norm, id, (System.nanoTime() - t0) / 1_000_000);
+        return new MapperStepResult(step, loss.getFloat(), clip, l2, norm, id, skipped,
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Whether every gradient is finite. libtorch here returns a NaN gradient for a finite loss
+     * about once in a thousand mapper steps (not reproducible with the same seeds; see the
+     * report); like AMP's GradScaler, such a step is skipped rather than letting NaN reach the weights.
+     */
+    private static boolean finite(Map<String, NDArray> grads) {
+        for (NDArray g : grads.values()) {
+            if (!Float.isFinite(g.abs().sum().getFloat())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
