@@ -1,5 +1,6 @@
 package studio.nada.nada.mapper;
 
+import studio.nada.nn.Ops;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -128,7 +129,7 @@ public final class LatentMapper implements AutoCloseable {
 
     /** ŵ = w + 0.1·M(w). */
     public NDArray edit(NDArray wPlus) {
-        return wPlus.add(forward(wPlus).mul(STEP));
+        return wPlus.add(Ops.mul(forward(wPlus), STEP));
     }
 
     private NDArray map(List<EqualLinear> layers, NDArray x) {
@@ -136,7 +137,7 @@ public final class LatentMapper implements AutoCloseable {
         long rows = x.getShape().get(1);
         int dim = axis == PixelNormAxis.CHANNELS ? 2 : 1;
         // PixelNorm: x · rsqrt(mean(x²) + 1e-8)
-        NDArray h = x.mul(x.square().mean(new int[] {dim}, true).add(1e-8f).pow(-0.5f));
+        NDArray h = x.mul(Ops.rsqrt(Ops.add(x.square().mean(new int[] {dim}, true), 1e-8)));
         // the linears act on the last dim; rows flattened so the fused bias lands on the channels
         h = h.reshape(b * rows, styleDim);
         for (EqualLinear layer : layers) {

@@ -1,5 +1,6 @@
 package studio.nada.nada.mapper;
 
+import studio.nada.nn.Ops;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -59,7 +60,7 @@ public final class MapperClipPreprocess {
             throw new IllegalArgumentException("expected images [B, C, " + size + ", " + size + "], got " + s);
         }
         NDManager m = images.getManager();
-        NDArray a = m.create(matrix, new Shape(resolution, size));
+        NDArray a = Ops.constant(m, matrix, new Shape(resolution, size));
         return a.matMul(images).matMul(a.transpose());
     }
 

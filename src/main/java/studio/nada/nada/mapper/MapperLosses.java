@@ -1,5 +1,6 @@
 package studio.nada.nada.mapper;
 
+import studio.nada.nn.Ops;
 import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +50,8 @@ public final class MapperLosses {
         for (int i = 0; i < guides.size(); i++) {
             ClipGuide g = guides.get(i);
             NDArray image = ClipModel.normalize(embeddings.get(i));
-            NDArray logits = image.matMul(g.rawText(description).transpose()).mul(g.logitScaleExp());
-            NDArray part = logits.div(100f).neg().add(1f).mean().mul((float) g.weight());
+            NDArray logits = Ops.mul(image.matMul(g.rawText(description).transpose()), g.logitScaleExp());
+            NDArray part = Ops.mul(Ops.rsub(1.0, Ops.div(logits, 100.0)).mean(), g.weight());
             total = total == null ? part : total.add(part);
         }
         return total;

@@ -1,5 +1,6 @@
 package studio.nada.nada.mapper;
 
+import studio.nada.nn.Ops;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -134,22 +135,22 @@ public final class MapperTrainer implements AutoCloseable {
             if (config.clipLambda() > 0) {
                 NDArray part = losses.clip(embeddings);
                 clip = part.getFloat();
-                loss = loss.add(part.mul((float) config.clipLambda()));
+                loss = loss.add(Ops.mul(part, config.clipLambda()));
             }
             if (config.latentL2Lambda() > 0) {
                 NDArray part = MapperLosses.latentL2(wHat, w);
                 l2 = part.getFloat();
-                loss = loss.add(part.mul((float) config.latentL2Lambda()));
+                loss = loss.add(Ops.mul(part, config.latentL2Lambda()));
             }
             if (config.normLambda() > 0) {
                 NDArray part = losses.norm(x, embeddings.get(0));
                 norm = part.getFloat();
-                loss = loss.add(part.mul((float) config.normLambda()));
+                loss = loss.add(Ops.mul(part, config.normLambda()));
             }
             if (identity != null && config.idLambda() > 0) {
                 NDArray part = identity.loss(xHat, x);
                 id = part.getFloat();
-                loss = loss.add(part.mul((float) config.idLambda()));
+                loss = loss.add(Ops.mul(part, config.idLambda()));
             }
             double value = loss.getFloat();
             if (!Double.isFinite(value)) {

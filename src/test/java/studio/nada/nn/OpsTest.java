@@ -1,0 +1,57 @@
+package studio.nada.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import studio.nada.engine.Scopes;
+import studio.nada.engine.TensorEngine;
+
+class OpsTest {
+    /**
+     * The scalars and constants a block saves for backward survive its scope closing and the Java
+     * garbage collector reusing the memory of closed DJL buffers (the failure mode: DJL's own
+     * x.mul(Number) reads freed memory in backward).
+     */
+    @Test
+    void savedScalarsAndConstantsOutliveTheirScope() {
+        try (NDManager root = TensorEngine.newManager(Device.cpu())) {
+            NDArray x = root.create(new float[] {1, 2, 3, 4}, new Shape(4));
+            x = Ops.toNative(x);
+            x.setRequiresGradient(true);
+            float[] grad;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray in = x;
+                NDArray y = Scopes.nested(root, List.of(in), () -> {
+                    NDArray c = Ops.constant(in.getManager(), new float[] {10, 20, 30, 40}, new Shape(4));
+                    return Ops.mul(Ops.div(in.mul(c), 4.0), 3.0);
+                });
+                churnTheHeap();
+                gc.backward(y.sum());
+                grad = x.getGradient().toFloatArray();
+            }
+            assertArrayEquals(new float[] {7.5f, 15f, 22.5f, 30f}, grad, 0f);
+        }
+    }
+
+    private static void churnTheHeap() {
+        List<ByteBuffer> garbage = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ByteBuffer b = ByteBuffer.allocateDirect(64);
+            for (int j = 0; j < 64; j++) {
+                b.put((byte) 0x7f);
+            }
+            garbage.add(b);
+        }
+        garbage.clear();
+        System.gc();
+    }
+}
