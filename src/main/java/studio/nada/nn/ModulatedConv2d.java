@@ -37,13 +37,8 @@ public final class ModulatedConv2d {
         this.demodulate = demodulate;
         this.upsample = upsample;
         if (upsample) {
-            String key = prefix + ".blur.kernel";
-            if (!params.contains(key)) {
-                // real checkpoints hold it; derive it from the config where a file lacks it
-                params.put(key, Upfirdn2d.kernel(params.manager(), BLUR, 4f));
-            }
-            params.markBuffer(key);
-            this.blurKernel = params.get(key, BLUR.length, BLUR.length);
+            this.blurKernel = params.buffer(prefix + ".blur.kernel", () -> Upfirdn2d.kernel(params.manager(), BLUR, 4f),
+                    BLUR.length, BLUR.length);
         } else {
             this.blurKernel = null;
         }

@@ -76,6 +76,18 @@ public final class ParameterStore {
         buffers.add(name);
     }
 
+    /**
+     * A buffer every real checkpoint holds but a file may lack (FIR kernels): the stored one, or
+     * {@code fallback} derived from the config; shape-checked either way.
+     */
+    public NDArray buffer(String name, java.util.function.Supplier<NDArray> fallback, long... shape) {
+        if (!contains(name)) {
+            put(name, fallback.get());
+        }
+        markBuffer(name);
+        return get(name, shape);
+    }
+
     public boolean isBuffer(String name) {
         return buffers.contains(name);
     }

@@ -20,12 +20,8 @@ public final class ToRGB {
         this.conv = new ModulatedConv2d(params, prefix + ".conv", in, 3, 1, styleDim, false, false);
         this.bias = params.get(prefix + ".bias", 1, 3, 1, 1);
         if (upsample) {
-            String key = prefix + ".upsample.kernel";
-            if (!params.contains(key)) {
-                params.put(key, Upfirdn2d.kernel(params.manager(), BLUR, 4f));
-            }
-            params.markBuffer(key);
-            this.upsampleKernel = params.get(key, BLUR.length, BLUR.length);
+            this.upsampleKernel = params.buffer(prefix + ".upsample.kernel",
+                    () -> Upfirdn2d.kernel(params.manager(), BLUR, 4f), BLUR.length, BLUR.length);
         } else {
             this.upsampleKernel = null;
         }
