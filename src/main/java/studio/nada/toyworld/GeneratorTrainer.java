@@ -32,12 +32,12 @@ public final class GeneratorTrainer {
      */
     public record Options(int batch, double lr, double mappingLr, long seed) {
         public static Options defaults(long seed) {
-            return new Options(16, 0.004, 0.4, seed);
+            return new Options(16, 0.005, 0.2, seed);
         }
     }
 
     private static final float SHAPE_WEIGHT = 4f;
-    private static final float TO_RGB_INIT = Float.parseFloat(System.getProperty("grgb", "0.1"));
+    private static final float TO_RGB_INIT = 0.1f;
 
     private final Generator generator;
     private final Options options;
@@ -46,6 +46,7 @@ public final class GeneratorTrainer {
     private final Map<String, NDArray> mapping = new LinkedHashMap<>();
     private final Adam synthesisAdam;
     private final Adam mappingAdam;
+    private int skipped;
 
     /** Initialises the generator with the engine seeded from {@code options.seed}. */
     public GeneratorTrainer(NDManager root, GeneratorConfig config, Options options) {
@@ -99,12 +100,18 @@ public final class GeneratorTrainer {
             NDArray loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray img = render(m.create(z, new Shape(b, d)));
-                loss = img.sub(target).abs().mul(w8).mean();
+                loss = pyramidL1(img.sub(target), w8);
                 gc.backward(loss);
             }
             float value = loss.getFloat();
-            synthesisAdam.step(synthesis, gradients(synthesis));
-            mappingAdam.step(mapping, gradients(mapping));
+            Map<String, NDArray> gs = gradients(synthesis);
+            Map<String, NDArray> gm = gradients(mapping);
+            if (finite(gs) && finite(gm)) {
+                synthesisAdam.step(synthesis, gs);
+                mappingAdam.step(mapping, gm);
+            } else {
+                skipped++;
+            }
             for (NDArray p : generator.params().arrays()) {
                 if (p.hasGradient()) {
                     p.getGradient().muli(0);
@@ -114,10 +121,48 @@ public final class GeneratorTrainer {
         }
     }
 
+    /**
+     * Weighted L1 of the difference at 64, 32, 16 and 8 px (2×2 means): the coarse levels tell the
+     * generator early where the shape is and what color, before its edges are right.
+     */
+    private static NDArray pyramidL1(NDArray diff, NDArray weight) {
+        NDArray loss = diff.abs().mul(weight).mean();
+        for (int level = 0; level < 3; level++) {
+            diff = halve(diff);
+            weight = halve(weight);
+            loss = loss.add(diff.abs().mul(weight).mean());
+        }
+        return loss;
+    }
+
+    private static NDArray halve(NDArray x) {
+        Shape s = x.getShape();
+        return x.reshape(s.get(0), s.get(1), s.get(2) / 2, 2, s.get(3) / 2, 2).mean(new int[] {5}).mean(new int[] {3});
+    }
+
     /** G(z) with w repeated over W+ and zero noise, as trained. */
     NDArray render(NDArray z) {
         NDArray w = generator.style(z);
         return generator.synthesis(Latents.toWPlus(w, generator.config().nLatent()), Noise.zero());
+    }
+
+    /**
+     * Whether every gradient is finite. Now and then the backward pass yields NaN with a finite
+     * loss (seen only once the mapping network moves); such a step is skipped, not applied.
+     */
+    private static boolean finite(Map<String, NDArray> grads) {
+        NDArray total = null;
+        for (NDArray g : grads.values()) {
+            NDArray s = g.square().sum();
+            total = total == null ? s : total.add(s);
+        }
+        float v = total == null ? 0 : total.getFloat();
+        return Float.isFinite(v);
+    }
+
+    /** Steps skipped for a non-finite gradient. */
+    public int skippedSteps() {
+        return skipped;
     }
 
     private static Map<String, NDArray> gradients(Map<String, NDArray> params) {
