@@ -44,6 +44,27 @@ public enum ShapeColor {
         return best;
     }
 
+    /**
+     * The named color whose blend with the background, at the best mix, is nearest to a pixel:
+     * an antialiased rim or a blurred edge reads as its shape's color, not as a paler neighbour.
+     */
+    public static ShapeColor nearestBlend(double r, double g, double b) {
+        ShapeColor best = null;
+        double bestD = Double.MAX_VALUE;
+        double[] v = {r - BACKGROUND[0], g - BACKGROUND[1], b - BACKGROUND[2]};
+        for (ShapeColor c : values()) {
+            double[] d = {c.rgb[0] - BACKGROUND[0], c.rgb[1] - BACKGROUND[1], c.rgb[2] - BACKGROUND[2]};
+            double dd = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
+            double a = Math.max(0, Math.min(1, (v[0] * d[0] + v[1] * d[1] + v[2] * d[2]) / dd));
+            double dist = sq(v[0] - a * d[0]) + sq(v[1] - a * d[1]) + sq(v[2] - a * d[2]);
+            if (dist < bestD) {
+                bestD = dist;
+                best = c;
+            }
+        }
+        return best;
+    }
+
     private static double sq(double x) {
         return x * x;
     }

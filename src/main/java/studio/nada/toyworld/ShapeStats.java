@@ -6,7 +6,8 @@ import studio.nada.export.Images;
 
 /**
  * Pixel statistics of a Shapes-world image (a render or a generator sample): the shape's mask
- * (pixels far from the background color), its area, centroid and dominant named color, and
+ * (pixels far from the background color), its area, centroid and dominant named color (read as
+ * a blend with the background, so antialiased and blurred rims count for their shape), and
  * whether the image looks like the world at all. Tests use it to check renders, generator samples
  * and adaptations ("red → blue turns shapes blue and keeps their mask").
  */
@@ -73,10 +74,10 @@ public final class ShapeStats {
 
     /** The named color nearest the mean shape pixel (null without a shape). */
     public ShapeColor dominantColor() {
-        return area == 0 ? null : ShapeColor.nearest(meanRgb[0], meanRgb[1], meanRgb[2]);
+        return area == 0 ? null : ShapeColor.nearestBlend(meanRgb[0], meanRgb[1], meanRgb[2]);
     }
 
-    /** Fraction of shape pixels whose own nearest named color is the dominant one. */
+    /** Fraction of shape pixels whose own color (as a blend with the background) is the dominant one. */
     public double colorPurity() {
         ShapeColor d = dominantColor();
         if (d == null) {
@@ -86,7 +87,7 @@ public final class ShapeStats {
         for (int i = 0; i < pixels.length; i++) {
             if (mask[i]) {
                 int[] c = rgb(pixels[i]);
-                same += ShapeColor.nearest(c[0], c[1], c[2]) == d ? 1 : 0;
+                same += ShapeColor.nearestBlend(c[0], c[1], c[2]) == d ? 1 : 0;
             }
         }
         return same / (double) area;
