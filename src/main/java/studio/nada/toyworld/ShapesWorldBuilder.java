@@ -53,6 +53,7 @@ public final class ShapesWorldBuilder {
                     GeneratorTrainer.Options.defaults(options.seed()));
             double gLoss = train("generator", options.generatorSteps(), gt::step);
             Generator g = gt.generator();
+            log.accept("generator steps skipped for non-finite gradients: " + gt.skippedSteps());
             writeGenerator(out.resolve(ShapesWorld.GENERATOR_FILE), g, root);
             double gSeconds = (System.nanoTime() - t0) / 1e9;
 
