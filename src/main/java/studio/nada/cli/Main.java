@@ -10,7 +10,8 @@ import studio.nada.engine.TensorEngine;
         mixinStandardHelpOptions = true,
         version = "NADA Studio 0.1.0",
         description = "StyleGAN-NADA studio: CLIP-guided domain adaptation of StyleGAN2 generators.",
-        subcommands = {InspectCommand.class, GenerateCommand.class, TrainCommand.class, ClipScoreCommand.class, BenchCommand.class,
+        subcommands = {InspectCommand.class, GenerateCommand.class, TrainCommand.class, ClipScoreCommand.class,
+                BenchCommand.class, ToyworldCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,185 @@
+package studio.nada.toyworld;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import studio.nada.export.Images;
+
+/**
+ * Pixel statistics of a Shapes-world image (a render or a generator sample): the shape's mask
+ * (pixels far from the background color), its area, centroid and dominant named color (read as
+ * a blend with the background, so antialiased and blurred rims count for their shape), and
+ * whether the image looks like the world at all. Tests use it to check renders, generator samples
+ * and adaptations ("red → blue turns shapes blue and keeps their mask").
+ */
+public final class ShapeStats {
+    /** RGB distance from the background beyond which a pixel belongs to the shape (about half coverage). */
+    static final double MASK_DISTANCE = 80;
+    /** Plausible shape areas in pixels: the smallest jittered triangle to the largest square, with margin. */
+    static final int MIN_AREA = 50;
+    static final int MAX_AREA = 1500;
+
+    private final int width;
+    private final int[] pixels;
+    private final boolean[] mask;
+    private final int area;
+    private final double[] meanRgb = new double[3];
+    private final double cx;
+    private final double cy;
+
+    public ShapeStats(Images.Argb image) {
+        this.width = image.width();
+        this.pixels = image.pixels();
+        this.mask = new boolean[pixels.length];
+        int[] bg = ShapeColor.BACKGROUND;
+        int n = 0;
+        double sx = 0;
+        double sy = 0;
+        for (int i = 0; i < pixels.length; i++) {
+            int[] c = rgb(pixels[i]);
+            if (distance(c, bg) > MASK_DISTANCE) {
+                mask[i] = true;
+                n++;
+                sx += i % width;
+                sy += i / width;
+                for (int k = 0; k < 3; k++) {
+                    meanRgb[k] += c[k];
+                }
+            }
+        }
+        this.area = n;
+        for (int k = 0; k < 3; k++) {
+            meanRgb[k] /= Math.max(1, n);
+        }
+        this.cx = n == 0 ? Double.NaN : (sx / n + 0.5) / width;
+        this.cy = n == 0 ? Double.NaN : (sy / n + 0.5) / (pixels.length / width);
+    }
+
+    public boolean[] mask() {
+        return mask.clone();
+    }
+
+    /** Shape pixels. */
+    public int area() {
+        return area;
+    }
+
+    /** Centroid of the mask as fractions of the image side (NaN without a shape). */
+    public double centroidX() {
+        return cx;
+    }
+
+    public double centroidY() {
+        return cy;
+    }
+
+    /** The named color nearest the mean shape pixel (null without a shape). */
+    public ShapeColor dominantColor() {
+        return area == 0 ? null : ShapeColor.nearestBlend(meanRgb[0], meanRgb[1], meanRgb[2]);
+    }
+
+    /** Fraction of shape pixels whose own color (as a blend with the background) is the dominant one. */
+    public double colorPurity() {
+        ShapeColor d = dominantColor();
+        if (d == null) {
+            return 0;
+        }
+        int same = 0;
+        for (int i = 0; i < pixels.length; i++) {
+            if (mask[i]) {
+                int[] c = rgb(pixels[i]);
+                same += ShapeColor.nearestBlend(c[0], c[1], c[2]) == d ? 1 : 0;
+            }
+        }
+        return same / (double) area;
+    }
+
+    /** Fraction of non-shape pixels within 40 levels of the world's background. */
+    public double backgroundPurity() {
+        int plain = 0;
+        int total = 0;
+        for (int i = 0; i < pixels.length; i++) {
+            if (!mask[i]) {
+                total++;
+                plain += distance(rgb(pixels[i]), ShapeColor.BACKGROUND) < 40 ? 1 : 0;
+            }
+        }
+        return total == 0 ? 0 : plain / (double) total;
+    }
+
+    /** Fraction of the mask in its largest 4-connected region. */
+    public double largestRegionFraction() {
+        if (area == 0) {
+            return 0;
+        }
+        boolean[] seen = new boolean[mask.length];
+        int best = 0;
+        int height = mask.length / width;
+        for (int start = 0; start < mask.length; start++) {
+            if (!mask[start] || seen[start]) {
+                continue;
+            }
+            int size = 0;
+            ArrayDeque<Integer> queue = new ArrayDeque<>();
+            queue.add(start);
+            seen[start] = true;
+            while (!queue.isEmpty()) {
+                int p = queue.poll();
+                size++;
+                int x = p % width;
+                int y = p / width;
+                int[] next = {x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, y > 0 ? p - width : -1,
+                    y < height - 1 ? p + width : -1};
+                for (int q : next) {
+                    if (q >= 0 && mask[q] && !seen[q]) {
+                        seen[q] = true;
+                        queue.add(q);
+                    }
+                }
+            }
+            best = Math.max(best, size);
+        }
+        return best / (double) area;
+    }
+
+    /**
+     * One shape of one named color and plausible area on a plain background: area in
+     * [{@value #MIN_AREA}, {@value #MAX_AREA}], ≥ 90% of it in one region, ≥ 80% of its pixels of
+     * the dominant color, ≥ 95% of the rest within 40 levels of the background.
+     */
+    public boolean worldLike() {
+        return area >= MIN_AREA && area <= MAX_AREA && largestRegionFraction() >= 0.9 && colorPurity() >= 0.8
+                && backgroundPurity() >= 0.95;
+    }
+
+    /** Intersection over union of two masks of the same size (1 when both are empty). */
+    public static double iou(boolean[] a, boolean[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("masks differ in size: " + a.length + " vs " + b.length);
+        }
+        int inter = 0;
+        int union = 0;
+        for (int i = 0; i < a.length; i++) {
+            inter += a[i] && b[i] ? 1 : 0;
+            union += a[i] || b[i] ? 1 : 0;
+        }
+        return union == 0 ? 1 : inter / (double) union;
+    }
+
+    @Override
+    public String toString() {
+        return "ShapeStats[area=" + area + ", centroid=(" + cx + ", " + cy + "), color=" + dominantColor()
+                + ", mean=" + Arrays.toString(meanRgb) + "]";
+    }
+
+    static int[] rgb(int argb) {
+        return new int[] {(argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff};
+    }
+
+    private static double distance(int[] a, int[] b) {
+        double s = 0;
+        for (int k = 0; k < 3; k++) {
+            s += (a[k] - b[k]) * (double) (a[k] - b[k]);
+        }
+        return Math.sqrt(s);
+    }
+}

@@ -1,0 +1,90 @@
+package studio.nada.toyworld;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import studio.nada.clip.ClipModel;
+import studio.nada.stylegan.GeneratorCheckpoint;
+import studio.nada.weights.Safetensors;
+
+/**
+ * The built-in Shapes world: the shipped generator, CLIP and tokenizer (resources built by
+ * {@code toyworld build}), for when no other model is chosen. Scenes are drawn by
+ * {@link ShapeRenderer}, captioned by {@link Captions}, measured by {@link ShapeStats}.
+ */
+public final class ShapesWorld {
+    public static final String GENERATOR_FILE = "shapes_generator.pt";
+    public static final String CLIP_FILE = "shapes_clip.safetensors";
+    private static final String RESOURCES = "/studio/nada/toyworld/";
+
+    private ShapesWorld() {}
+
+    /** The shipped generator checkpoint ({@code g_ema} and {@code latent_avg}). */
+    public static GeneratorCheckpoint generatorCheckpoint() throws IOException {
+        return GeneratorCheckpoint.read(resourceFile(GENERATOR_FILE), null);
+    }
+
+    /** The shipped CLIP, on {@code manager}'s device; close it when done. */
+    public static ClipModel clip(NDManager manager) throws IOException {
+        return loadClip(resourceFile(CLIP_FILE), manager);
+    }
+
+    /** A Shapes CLIP file as {@code toyworld build} writes it; head counts come from its metadata. */
+    public static ClipModel loadClip(Path file, NDManager manager) throws IOException {
+        Safetensors.Contents c = Safetensors.read(file);
+        Map<String, String> meta = c.metadata();
+        return ClipModel.load(c.tensors(), manager, heads(meta, "vision_heads", file), heads(meta, "text_heads", file));
+    }
+
+    /** The shipped tokenizer. */
+    public static ShapesTokenizer tokenizer() {
+        try (InputStream in = open(ShapesVocabulary.FILE)) {
+            return ShapesTokenizer.read(new InputStreamReader(in, StandardCharsets.UTF_8),
+                    ShapesTokenizer.DEFAULT_CONTEXT);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Shapes vocabulary", e);
+        }
+    }
+
+    private static int heads(Map<String, String> meta, String key, Path file) {
+        String v = meta.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException(file + ": no '" + key + "' in the safetensors metadata;"
+                    + " not a Shapes CLIP written by 'toyworld build'");
+        }
+        return Integer.parseInt(v);
+    }
+
+    private static InputStream open(String name) throws IOException {
+        InputStream in = ShapesWorld.class.getResourceAsStream(RESOURCES + name);
+        if (in == null) {
+            throw new IOException("resource " + RESOURCES + name + " is missing from the build");
+        }
+        return in;
+    }
+
+    /**
+     * The readers take files, so a resource (possibly inside a jar) is copied once per process to a
+     * temporary file, deleted at exit.
+     */
+    private static synchronized Path resourceFile(String name) throws IOException {
+        Path file = Path.of(System.getProperty("java.io.tmpdir"), "nada-shapes-" + ProcessHandle.current().pid()
+                + "-" + name);
+        if (!Files.exists(file)) {
+            try (InputStream in = open(name)) {
+                Path tmp = Files.createTempFile(file.getParent(), "nada-shapes", ".part");
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            }
+            file.toFile().deleteOnExit();
+        }
+        return file;
+    }
+}
