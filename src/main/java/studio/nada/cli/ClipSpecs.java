@@ -7,6 +7,7 @@ import java.util.List;
 import studio.nada.clip.ClipModel;
 import studio.nada.clip.ClipTokenizer;
 import studio.nada.nada.ClipGuide;
+import studio.nada.toyworld.ShapesWorld;
 import studio.nada.weights.Checkpoints;
 
 /** Parses {@code --clip NAME=FILE} options and loads them as weighted CLIP guides. */
@@ -15,9 +16,12 @@ final class ClipSpecs {
 
     private ClipSpecs() {}
 
+    /** The Shapes world's CLIP, used when no --clip is given. */
+    static final String SHAPES = "shapes";
+
     static List<Spec> parse(List<String> clips, List<Double> weights) {
         if (clips == null || clips.isEmpty()) {
-            throw new IllegalArgumentException("no CLIP model given: use --clip ViT-B/32=FILE (repeatable)");
+            return List.of(new Spec(SHAPES, null, weights == null || weights.isEmpty() ? 1.0 : weights.get(0)));
         }
         if (weights != null && !weights.isEmpty() && weights.size() != clips.size()) {
             throw new IllegalArgumentException(clips.size() + " CLIP models but " + weights.size()
@@ -42,6 +46,10 @@ final class ClipSpecs {
     static List<ClipGuide> load(List<Spec> specs, NDManager manager, int visionHeads, int textHeads) throws Exception {
         List<ClipGuide> guides = new ArrayList<>();
         for (Spec s : specs) {
+            if (s.file() == null) {
+                guides.add(new ClipGuide(SHAPES, ShapesWorld.clip(manager), ShapesWorld.tokenizer(), s.weight(), manager));
+                continue;
+            }
             ClipModel model;
             try {
                 model = ClipModel.load(Checkpoints.tensors(s.file()), manager, visionHeads, textHeads);

@@ -23,6 +23,7 @@ import studio.nada.stylegan.GeneratorCheckpoint;
 import studio.nada.stylegan.Latents;
 import studio.nada.stylegan.Noise;
 import studio.nada.stylegan.Truncation;
+import studio.nada.toyworld.ShapesWorld;
 import studio.nada.weights.Safetensors;
 import studio.nada.weights.TensorData;
 
@@ -33,7 +34,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--checkpoint", required = true, description = "rosinality-format generator (.pt or .safetensors)")
+    @Option(names = "--checkpoint", description = "rosinality-format generator (.pt or .safetensors; default: the Shapes world)")
     Path checkpoint;
 
     @Option(names = "--key", description = "state dict inside the checkpoint (default g_ema)")
@@ -78,7 +79,8 @@ public final class GenerateCommand implements Callable<Integer> {
             case "zero" -> Noise.zero();
             default -> throw new IllegalArgumentException("--noise must be stored, random or zero, not '" + noise + "'");
         };
-        GeneratorCheckpoint ckpt = GeneratorCheckpoint.read(checkpoint, key);
+        GeneratorCheckpoint ckpt = checkpoint == null ? ShapesWorld.generatorCheckpoint()
+                : GeneratorCheckpoint.read(checkpoint, key);
         Device dev = TensorEngine.device(device);
         try (NDManager root = TensorEngine.newManager(dev)) {
             Generator g = ckpt.build(root);
@@ -112,7 +114,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     Map<String, TensorData> tensors = new LinkedHashMap<>();
                     tensors.put("images", TensorData.of(ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(raw))));
                     tensors.put("w_plus", TensorData.of(in.wPlus()));
-                    Safetensors.write(rawOut, tensors, Map.of("checkpoint", checkpoint.toString(),
+                    Safetensors.write(rawOut, tensors, Map.of("checkpoint", String.valueOf(ckpt.source()),
                             "truncation", Double.toString(truncation), "noise", noise));
                 }
                 log.printf("wrote %d images and grid.png to %s%n", pictures.size(), out);

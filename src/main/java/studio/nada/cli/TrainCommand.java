@@ -29,6 +29,7 @@ import studio.nada.nada.TrainingEvent;
 import studio.nada.nada.TrainingRun;
 import studio.nada.stylegan.Generator;
 import studio.nada.stylegan.GeneratorCheckpoint;
+import studio.nada.toyworld.ShapesWorld;
 
 /** {@code train}: StyleGAN-NADA adaptation of a generator, headless. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -37,13 +38,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--generator", description = "rosinality-format generator checkpoint (.pt / .safetensors)")
+    @Option(names = "--generator", description = "rosinality-format generator checkpoint (default: the built-in Shapes world)")
     Path generator;
 
     @Option(names = "--generator-key", description = "state dict inside the checkpoint (default g_ema)")
     String generatorKey;
 
-    @Option(names = "--clip", description = "CLIP model as NAME=FILE, e.g. ViT-B/32=ViT-B-32.pt (repeatable)")
+    @Option(names = "--clip", description = "CLIP model as NAME=FILE, e.g. ViT-B/32=ViT-B-32.pt (repeatable; default: the Shapes world's)")
     List<String> clips = new ArrayList<>();
 
     @Option(names = "--clip-weights", split = ",", description = "one weight per --clip (default 1 each)")
@@ -118,7 +119,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (config.iterations() < 1) {
             throw new IllegalArgumentException("--iterations must be at least 1");
         }
-        GeneratorCheckpoint ckpt = GeneratorCheckpoint.read(requireGenerator(), generatorKey);
+        GeneratorCheckpoint ckpt = generator == null ? ShapesWorld.generatorCheckpoint()
+                : GeneratorCheckpoint.read(generator, generatorKey);
         List<ClipSpecs.Spec> clipSpecs = ClipSpecs.parse(clips, clipWeights);
         List<Path> styles = styleImages == null ? List.of() : ImageGuidedDirection.imagesIn(styleImages);
         int[] heads = heads();
@@ -160,13 +162,6 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private Path requireGenerator() {
-        if (generator == null) {
-            throw new IllegalArgumentException("give --generator FILE (a rosinality-format StyleGAN2 checkpoint)");
-        }
-        return generator;
     }
 
     private NadaConfig config() throws Exception {

@@ -62,6 +62,14 @@ class GenerateCommandTest {
     }
 
     @Test
+    void withoutACheckpointTheShapesWorldDraws() throws Exception {
+        Path out = dir.resolve("shapes");
+        Cli.Run r = Cli.run("generate", "--seeds", "0-1", "--out", out.toString(), "--device", "cpu");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals(64, ImageIO.read(out.resolve("seed0001.png").toFile()).getWidth());
+    }
+
+    @Test
     void badInputIsAClearErrorAndWritesNothing() {
         Path out = dir.resolve("none");
         Cli.Run r = Cli.run("generate", "--checkpoint", Fixtures.golden("clip_tiny_state.pt").toString(),
