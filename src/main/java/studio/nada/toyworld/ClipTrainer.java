@@ -1,5 +1,6 @@
 package studio.nada.toyworld;
 
+import studio.nada.nn.Ops;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -79,14 +80,14 @@ public final class ClipTrainer {
         try (StepScope scope = StepScope.open(model.parameters().get(0).getManager(), attached)) {
             NDManager m = scope.manager();
             NDArray images = ShapeRenderer.toTensor(scenes, m).add(pixelNoise(m, b));
-            NDArray targets = m.create(match, new Shape(b, b));
+            NDArray targets = Ops.constant(m, match, new Shape(b, b));
             NDArray loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray img = ClipModel.normalize(model.encodeImage(preprocess.apply(images)));
                 NDArray txt = ClipModel.normalize(model.encodeText(m, tokens));
                 NDArray logits = img.matMul(txt.transpose()).mul(logitScale.exp());
-                loss = softCrossEntropy(logits, targets).add(softCrossEntropy(logits.transpose(), targets.transpose()))
-                        .div(2f);
+                loss = Ops.div(softCrossEntropy(logits, targets).add(softCrossEntropy(logits.transpose(),
+                        targets.transpose())), 2.0);
                 gc.backward(loss);
             }
             float value = loss.getFloat();
@@ -113,7 +114,7 @@ public final class ClipTrainer {
         for (int i = 0; i < n; i++) {
             v[i] = (float) (noise.nextGaussian() * options.noise());
         }
-        return m.create(v, new Shape(b, 3, ShapeRenderer.SIZE, ShapeRenderer.SIZE));
+        return Ops.constant(m, v, new Shape(b, 3, ShapeRenderer.SIZE, ShapeRenderer.SIZE));
     }
 
     public ClipModel model() {

@@ -1,5 +1,6 @@
 package studio.nada.toyworld;
 
+import studio.nada.nn.Ops;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -96,10 +97,10 @@ public final class GeneratorTrainer {
         try (StepScope scope = StepScope.open(generator.params().manager(), attached)) {
             NDManager m = scope.manager();
             NDArray target = ShapeRenderer.toTensor(scenes, m);
-            NDArray w8 = m.create(weight, new Shape(b, 1, ShapeRenderer.SIZE, ShapeRenderer.SIZE));
+            NDArray w8 = Ops.constant(m, weight, new Shape(b, 1, ShapeRenderer.SIZE, ShapeRenderer.SIZE));
             NDArray loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray img = render(m.create(z, new Shape(b, d)));
+                NDArray img = render(Ops.constant(m, z, new Shape(b, d)));
                 loss = pyramidL1(img.sub(target), w8);
                 gc.backward(loss);
             }

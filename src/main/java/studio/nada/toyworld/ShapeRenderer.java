@@ -1,5 +1,6 @@
 package studio.nada.toyworld;
 
+import studio.nada.nn.Ops;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -61,7 +62,7 @@ public final class ShapeRenderer {
                 all[b * n + i] = chw[i] * 2 - 1;
             }
         }
-        return manager.create(all, new Shape(scenes.size(), 3, SIZE, SIZE));
+        return Ops.constant(manager, all, new Shape(scenes.size(), 3, SIZE, SIZE));
     }
 
     /** ARGB pixels of a scene (grids, PNGs). */

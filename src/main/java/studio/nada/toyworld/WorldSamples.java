@@ -1,5 +1,6 @@
 package studio.nada.toyworld;
 
+import studio.nada.nn.Ops;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -42,7 +43,7 @@ public final class WorldSamples {
             System.arraycopy(z[i], 0, flat, i * z[i].length, z[i].length);
         }
         try (StepScope scope = StepScope.open(m, g.arrays())) {
-            NDArray w = g.style(scope.manager().create(flat, new Shape(n, z[0].length)));
+            NDArray w = g.style(Ops.constant(scope.manager(), flat, new Shape(n, z[0].length)));
             NDArray img = g.synthesis(Latents.toWPlus(w, g.config().nLatent()), Noise.stored()).stopGradient();
             img.attach(m);
             return new WorldSamples(scenes, img);
@@ -57,7 +58,7 @@ public final class WorldSamples {
             System.arraycopy(z[i], 0, flat, i * z[i].length, z[i].length);
         }
         try (StepScope scope = StepScope.open(m, g.arrays())) {
-            NDArray mean = g.meanLatent(scope.manager().create(flat, new Shape(n, z[0].length))).stopGradient();
+            NDArray mean = g.meanLatent(Ops.constant(scope.manager(), flat, new Shape(n, z[0].length))).stopGradient();
             mean.attach(m);
             return mean;
         }
