@@ -24,13 +24,13 @@ public final class ToyworldBuildCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed of every draw (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--generator-steps", defaultValue = "2000", description = "generator steps (default ${DEFAULT-VALUE})")
+    @Option(names = "--generator-steps", defaultValue = "5000", description = "generator steps (default ${DEFAULT-VALUE})")
     int generatorSteps;
 
     @Option(names = "--clip-steps", defaultValue = "800", description = "CLIP steps (default ${DEFAULT-VALUE})")
     int clipSteps;
 
-    @Option(names = "--log-every", defaultValue = "100", description = "progress line interval (default ${DEFAULT-VALUE})")
+    @Option(names = "--log-every", defaultValue = "250", description = "progress line interval (default ${DEFAULT-VALUE})")
     int logEvery;
 
     @Override

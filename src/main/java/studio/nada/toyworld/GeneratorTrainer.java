@@ -33,7 +33,7 @@ public final class GeneratorTrainer {
      */
     public record Options(int batch, double lr, double mappingLr, long seed) {
         public static Options defaults(long seed) {
-            return new Options(16, 0.005, 0.2, seed);
+            return new Options(16, 0.008, 0.2, seed);
         }
     }
 

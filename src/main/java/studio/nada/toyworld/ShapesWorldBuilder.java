@@ -27,7 +27,7 @@ public final class ShapesWorldBuilder {
     /** Steps of each training; {@code logEvery} is how often progress is reported. */
     public record Options(long seed, int generatorSteps, int clipSteps, int logEvery) {
         public static Options defaults() {
-            return new Options(0, 2000, 800, 100);
+            return new Options(0, 5000, 800, 250);
         }
     }
 

@@ -71,7 +71,7 @@ class ShippedModelsTest {
     /**
      * What the shipped generator reliably does today: it loads with its latent_avg and draws a
      * colored blob on the plain background. The blobs are blurry and often of blended colors
-     * (3–9% of samples pass {@link ShapeStats#worldLike()}, see the disabled test below).
+     * (14–28% of samples pass {@link ShapeStats#worldLike()}, see the disabled test below).
      */
     @Test
     void generatorLoadsWithLatentAvgAndDrawsOnThePlainBackground() throws Exception {
@@ -88,12 +88,14 @@ class ShippedModelsTest {
             System.out.println("generator samples: background purity " + background + ", with a shape mask "
                     + withShape + "/32, world-like " + samples.worldLikeFraction());
             assertTrue(background >= 0.9, "plain background, purity " + background);
-            assertTrue(withShape >= 16, "samples with some shape pixels: " + withShape);
+            assertTrue(withShape >= 24, "samples with some shape pixels: " + withShape);
+            // measured 0.25 on these 32 seeds; a floor that catches a broken generator or loader
+            assertTrue(samples.worldLikeFraction() >= 0.1, "world-like samples: " + samples.worldLikeFraction());
         }
     }
 
-    @Disabled("target not reached: the shipped generator (2000 supervised steps) draws blurry, color-blended"
-            + " blobs; about 9% of samples are world-like")
+    @Disabled("target not reached: the shipped generator (5000 supervised steps) draws blurry, often"
+            + " color-blended blobs; 14-28% of samples are world-like")
     @Test
     void generatorSamplesAreWorldLike() throws Exception {
         try (NDManager m = root.newSubManager()) {
