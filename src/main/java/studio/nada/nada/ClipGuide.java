@@ -61,12 +61,25 @@ public final class ClipGuide implements AutoCloseable {
         return model.encodeImage(normalizedInput);
     }
 
-    /** Row-normalized text embeddings of {@code prompts}, [N, embed], computed without gradient. */
+    /**
+     * Row-normalized text embeddings of {@code prompts}, [N, embed], computed without gradient, a
+     * few prompts at a time so the transformer's intermediates never pile up (79 templates × 77
+     * tokens at width 512 held gigabytes at once).
+     */
     public NDArray textFeatures(List<String> prompts, NDManager scope) {
+        final int chunk = 8;
+        List<NDArray> parts = new java.util.ArrayList<>();
         try (GradMode off = GradMode.disabled()) {
-            NDArray f = model.encodeText(scope, tokenizer.tokenize(prompts, false));
-            return ClipModel.normalize(f);
+            for (int i = 0; i < prompts.size(); i += chunk) {
+                try (NDManager sub = scope.newSubManager()) {
+                    int[][] ids = tokenizer.tokenize(prompts.subList(i, Math.min(prompts.size(), i + chunk)), false);
+                    NDArray f = ClipModel.normalize(model.encodeText(sub, ids));
+                    f.attach(scope);
+                    parts.add(f);
+                }
+            }
         }
+        return parts.size() == 1 ? parts.get(0) : ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(parts));
     }
 
     /**
