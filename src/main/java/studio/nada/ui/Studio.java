@@ -24,7 +24,9 @@ public final class Studio implements AutoCloseable {
         this.thread = new TensorThread("nada-tensor");
         this.service = new TrainingService(thread, Platform::runLater);
         this.viewModel = new StudioViewModel(service, settings, known, Platform::runLater);
-        this.scene = new Scene(StudioView.create(viewModel), 1320, 860);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        this.scene = new Scene(StudioView.create(viewModel), Math.min(1320, screen.getWidth()),
+                Math.min(860, screen.getHeight()));
         StudioView.installShortcuts(scene, viewModel);
         stage.setTitle("NADA Studio");
         stage.setScene(scene);

@@ -17,6 +17,17 @@ import studio.nada.ui.viewmodel.PromptViewModel;
 final class PromptView {
     private PromptView() {}
 
+    /** Suggestions containing what was typed; none once it matches one exactly (the popup closes). */
+    private static java.util.List<String> complete(PromptViewModel vm,
+            java.util.function.Function<PromptPresets.Preset, String> side, String typed) {
+        String t = typed == null ? "" : typed.trim().toLowerCase(java.util.Locale.ROOT);
+        java.util.List<String> all = vm.suggestions().stream().map(side).distinct().toList();
+        if (t.isEmpty() || all.contains(t)) {
+            return java.util.List.of();
+        }
+        return all.stream().filter(s -> s.contains(t)).toList();
+    }
+
     static VBox create(PromptViewModel vm) {
         TextField source = new TextField();
         source.setId("source");
@@ -26,10 +37,8 @@ final class PromptView {
         target.setId("target");
         target.setPromptText("what it should draw, e.g. sketch");
         target.textProperty().bindBidirectional(vm.targetProperty());
-        TextFields.bindAutoCompletion(source, r -> vm.suggestions().stream().map(PromptPresets.Preset::source).distinct()
-                .filter(s -> s.startsWith(r.getUserText().toLowerCase())).toList());
-        TextFields.bindAutoCompletion(target, r -> vm.suggestions().stream().map(PromptPresets.Preset::target).distinct()
-                .filter(s -> s.contains(r.getUserText().toLowerCase())).toList());
+        TextFields.bindAutoCompletion(source, r -> complete(vm, PromptPresets.Preset::source, r.getUserText()));
+        TextFields.bindAutoCompletion(target, r -> complete(vm, PromptPresets.Preset::target, r.getUserText()));
 
         MenuButton suggestions = Icons.with(new MenuButton("Suggestions"), "mdi2l-lightbulb-outline");
         suggestions.setOnShowing(e -> {

@@ -11,6 +11,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import studio.nada.ui.viewmodel.StudioViewModel;
@@ -46,9 +47,21 @@ public final class StudioView {
         return root;
     }
 
-    /** Ctrl+Enter adapts, Esc stops. */
+    /**
+     * Ctrl+Enter adapts, Esc stops: an event filter, so they work while a text field has the focus
+     * (a field would otherwise take Enter and Esc for itself before a scene accelerator sees them).
+     */
     public static void installShortcuts(Scene scene, StudioViewModel vm) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), vm.run()::adapt);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), vm.run()::stop);
+        KeyCombination adapt = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+        KeyCombination stop = new KeyCodeCombination(KeyCode.ESCAPE);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (adapt.match(e)) {
+                vm.run().adapt();
+                e.consume();
+            } else if (stop.match(e) && vm.run().stateProperty().get().active()) {
+                vm.run().stop();
+                e.consume();
+            }
+        });
     }
 }

@@ -59,7 +59,7 @@ public final class ModelPickerViewModel {
         service.loadModels(set).whenCompleteAsync((ok, e) -> {
             loading.set(false);
             if (e != null) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
                 notices.post(Notice.error("Could not load the models", cause.getMessage()
                         + (current.get() == null ? "" : "\nStill using: " + current.get().name())));
                 // the combo shows the set still in use
