@@ -1,0 +1,58 @@
+package studio.nada.ui;
+
+import java.util.List;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import studio.nada.engine.TensorEngine;
+import studio.nada.engine.TensorThread;
+import studio.nada.ui.service.ModelSet;
+import studio.nada.ui.service.SettingsStore;
+import studio.nada.ui.service.TrainingService;
+import studio.nada.ui.view.StudioView;
+import studio.nada.ui.viewmodel.StudioViewModel;
+
+/** The studio put together on a stage: tensor thread, service, view models, view. FX thread. */
+public final class Studio implements AutoCloseable {
+    private final TensorThread thread;
+    private final TrainingService service;
+    private final StudioViewModel viewModel;
+    private final Scene scene;
+
+    private Studio(Stage stage, SettingsStore settings, List<ModelSet> known) {
+        TensorEngine.configureOffline();
+        this.thread = new TensorThread("nada-tensor");
+        this.service = new TrainingService(thread, Platform::runLater);
+        this.viewModel = new StudioViewModel(service, settings, known, Platform::runLater);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        this.scene = new Scene(StudioView.create(viewModel), Math.min(1320, screen.getWidth()),
+                Math.min(860, screen.getHeight()));
+        StudioView.installShortcuts(scene, viewModel);
+        stage.setTitle("NADA Studio");
+        stage.setScene(scene);
+    }
+
+    /** Builds the studio on {@code stage}, shows it and loads the first model set. */
+    public static Studio open(Stage stage, SettingsStore settings, List<ModelSet> known) {
+        Studio s = new Studio(stage, settings, known);
+        stage.show();
+        s.viewModel.start();
+        return s;
+    }
+
+    public StudioViewModel viewModel() {
+        return viewModel;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    /** Saves the settings, stops a run (keeping its checkpoint) and frees the models. */
+    @Override
+    public void close() {
+        viewModel.saveSettings();
+        service.close();
+        thread.close();
+    }
+}

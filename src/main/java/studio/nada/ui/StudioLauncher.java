@@ -1,0 +1,17 @@
+package studio.nada.ui;
+
+import javafx.application.Application;
+import studio.nada.engine.TensorEngine;
+
+/**
+ * Starts the studio ({@code ./mvnw javafx:run}). Not an Application subclass, so the JavaFX
+ * runtime can come from the class path; DJL's offline flags are set before anything loads it.
+ */
+public final class StudioLauncher {
+    private StudioLauncher() {}
+
+    public static void main(String[] args) {
+        TensorEngine.configureOffline();
+        Application.launch(StudioApp.class, args);
+    }
+}

@@ -1,0 +1,85 @@
+package studio.nada.ui.view;
+
+import java.io.File;
+import java.nio.file.Path;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.HBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import studio.nada.ui.viewmodel.ModelPickerViewModel;
+import studio.nada.ui.viewmodel.RunViewModel;
+import studio.nada.ui.viewmodel.SessionsViewModel;
+
+/** The tool bar: model set, "Open generator…", "Open CLIP…", recent sessions. */
+final class ModelPickerView {
+    private ModelPickerView() {}
+
+    static ToolBar create(ModelPickerViewModel vm, SessionsViewModel sessions, RunViewModel run) {
+        Label title = new Label("NADA Studio");
+        title.getStyleClass().add("app-title");
+        ComboBox<studio.nada.ui.service.ModelSet> combo = new ComboBox<>(vm.sets());
+        combo.setId("modelCombo");
+        combo.setPromptText("Models");
+        vm.currentProperty().addListener((o, a, b) -> combo.getSelectionModel().select(b));
+        combo.setOnAction(e -> vm.select(combo.getValue()));
+        Button openGenerator = Icons.with(new Button("Open generator…"), "mdi2f-file-image-outline");
+        openGenerator.setId("openGenerator");
+        openGenerator.setOnAction(e -> choose(openGenerator, "Open a StyleGAN2 generator (.pt)", vm::openGenerator));
+        Button openClip = Icons.with(new Button("Open CLIP…"), "mdi2e-eye-outline");
+        openClip.setOnAction(e -> choose(openClip, "Open a CLIP model (.pt / .safetensors)", vm::openClip));
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(vm.loadingProperty());
+        var locked = vm.loadingProperty().or(run.stateProperty().isEqualTo(RunViewModel.State.RUNNING))
+                .or(run.stateProperty().isEqualTo(RunViewModel.State.PAUSED))
+                .or(run.stateProperty().isEqualTo(RunViewModel.State.STOPPING));
+        combo.disableProperty().bind(locked);
+        openGenerator.disableProperty().bind(locked);
+        openClip.disableProperty().bind(locked);
+        MenuButton recent = Icons.with(new MenuButton("Sessions"), "mdi2h-history");
+        recent.setId("sessions");
+        recent.disableProperty().bind(locked);
+        recent.setOnShowing(e -> fillSessions(recent, sessions));
+        Pane spacer = new Pane();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(title, new Label("Models"), combo, openGenerator, openClip, busy, spacer, recent);
+    }
+
+    private static void fillSessions(MenuButton menu, SessionsViewModel sessions) {
+        menu.getItems().clear();
+        for (Path p : sessions.recent()) {
+            MenuItem item = new MenuItem(p.getFileName().toString());
+            item.setOnAction(e -> sessions.open(p, javafx.application.Platform::runLater));
+            menu.getItems().add(item);
+        }
+        MenuItem open = new MenuItem("Open session folder…");
+        open.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Open an adaptation session");
+            File dir = chooser.showDialog(menu.getScene().getWindow());
+            if (dir != null) {
+                sessions.open(dir.toPath(), javafx.application.Platform::runLater);
+            }
+        });
+        menu.getItems().add(open);
+    }
+
+    private static void choose(Button owner, String title, java.util.function.Consumer<Path> then) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Checkpoints", "*.pt", "*.pth", "*.safetensors"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = chooser.showOpenDialog(owner.getScene().getWindow());
+        if (f != null) {
+            then.accept(f.toPath());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package studio.nada.ui.view;
+
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import studio.nada.ui.viewmodel.StudioViewModel;
+
+/** The studio window's content: tool bar, prompt and run panel, preview, layer map and loss chart. */
+public final class StudioView {
+    private StudioView() {}
+
+    public static Parent create(StudioViewModel vm) {
+        TitledPane advanced = new TitledPane("Advanced settings", AdvancedView.create(vm.advanced()));
+        advanced.setExpanded(true);
+        VBox left = new VBox(10, PromptView.create(vm.prompt()), RunControlsView.create(vm.run()), advanced);
+        left.getStyleClass().add("side");
+        ScrollPane side = new ScrollPane(left);
+        side.setFitToWidth(true);
+        side.setPrefWidth(380);
+        side.setMinWidth(320);
+
+        Tab map = new Tab("Layer map", new LayerMapView(vm.layerMap()));
+        Tab loss = new Tab("Loss", LossChartView.create(vm.layerMap()));
+        TabPane tabs = new TabPane(map, loss);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane center = new SplitPane(PreviewView.create(vm.preview()), tabs);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.62);
+
+        BorderPane root = new BorderPane(center);
+        root.setId("studio");
+        root.setTop(ModelPickerView.create(vm.models(), vm.sessions(), vm.run()));
+        root.setLeft(side);
+        root.getStylesheets().add(StudioView.class.getResource("/studio/nada/ui/studio.css").toExternalForm());
+        Notifier.attach(vm.notices(), root);
+        return root;
+    }
+
+    /**
+     * Ctrl+Enter adapts, Esc stops: an event filter, so they work while a text field has the focus
+     * (a field would otherwise take Enter and Esc for itself before a scene accelerator sees them).
+     */
+    public static void installShortcuts(Scene scene, StudioViewModel vm) {
+        KeyCombination adapt = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+        KeyCombination stop = new KeyCodeCombination(KeyCode.ESCAPE);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (adapt.match(e)) {
+                vm.run().adapt();
+                e.consume();
+            } else if (stop.match(e) && vm.run().stateProperty().get().active()) {
+                vm.run().stop();
+                e.consume();
+            }
+        });
+    }
+}

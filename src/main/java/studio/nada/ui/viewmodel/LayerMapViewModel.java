@@ -1,0 +1,47 @@
+package studio.nada.ui.viewmodel;
+
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import studio.nada.nada.StepResult;
+
+/**
+ * The layer map and the loss curve: one column per iteration with the layer-selection score of
+ * each W+ index (null when no probe ran) and the chosen indices, and the directional loss.
+ */
+public final class LayerMapViewModel {
+    /** One iteration's column. */
+    public record Column(int iteration, float[] scores, int[] chosen) {}
+
+    /** One point of the loss chart. */
+    public record LossPoint(int iteration, double loss) {}
+
+    private final ReadOnlyIntegerWrapper nLatent = new ReadOnlyIntegerWrapper();
+    private final ObservableList<Column> columns = FXCollections.observableArrayList();
+    private final ObservableList<LossPoint> loss = FXCollections.observableArrayList();
+
+    public ReadOnlyIntegerProperty nLatentProperty() {
+        return nLatent.getReadOnlyProperty();
+    }
+
+    public ObservableList<Column> columns() {
+        return FXCollections.unmodifiableObservableList(columns);
+    }
+
+    public ObservableList<LossPoint> loss() {
+        return FXCollections.unmodifiableObservableList(loss);
+    }
+
+    void reset(int rows) {
+        nLatent.set(rows);
+        columns.clear();
+        loss.clear();
+    }
+
+    void add(StepResult r) {
+        columns.add(new Column(r.iteration(), r.layerScores() == null ? null : r.layerScores().clone(),
+                r.chosenIndices().clone()));
+        loss.add(new LossPoint(r.iteration(), r.loss()));
+    }
+}

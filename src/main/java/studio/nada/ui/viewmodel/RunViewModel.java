@@ -1,0 +1,177 @@
+package studio.nada.ui.viewmodel;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import studio.nada.nada.NadaConfig;
+import studio.nada.nada.RunOptions;
+import studio.nada.nada.TrainingEvent;
+import studio.nada.ui.service.TrainingService;
+
+/** Adapt / Pause / Resume / Stop, the run's state, progress, ETA; feeds the layer map and the chart. */
+public final class RunViewModel {
+    public enum State { IDLE, RUNNING, PAUSED, STOPPING, FINISHED, FAILED;
+        public boolean active() {
+            return this == RUNNING || this == PAUSED || this == STOPPING;
+        }
+    }
+
+    private final TrainingService service;
+    private final PromptViewModel prompt;
+    private final AdvancedSettingsViewModel settings;
+    private final PreviewViewModel preview;
+    private final LayerMapViewModel layerMap;
+    private final SessionsViewModel sessions;
+    private final Notices notices;
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
+    private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper("");
+
+    public RunViewModel(TrainingService service, PromptViewModel prompt, AdvancedSettingsViewModel settings,
+            PreviewViewModel preview, LayerMapViewModel layerMap, SessionsViewModel sessions, Notices notices) {
+        this.service = service;
+        this.prompt = prompt;
+        this.settings = settings;
+        this.preview = preview;
+        this.layerMap = layerMap;
+        this.sessions = sessions;
+        this.notices = notices;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** 0..1; −1 (indeterminate) while the models are set up. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty etaProperty() {
+        return eta.getReadOnlyProperty();
+    }
+
+    /** Starts an adaptation; with a problem (empty prompt, bad setting, no models) posts a notice and starts nothing. */
+    public boolean adapt() {
+        if (state.get().active()) {
+            return false;
+        }
+        String problem = prompt.problem();
+        if (problem != null) {
+            notices.post(Notice.warning("Nothing to adapt", problem));
+            return false;
+        }
+        try {
+            NadaConfig config = settings.toConfig(prompt.sourceProperty().get(), prompt.targetProperty().get());
+            List<Double> weights = settings.parsedClipWeights();
+            if (service.currentModels() == null) {
+                throw new IllegalStateException("No models are loaded: pick a model set or open a generator and a CLIP model.");
+            }
+            var view = preview.request();
+            RunOptions options = new RunOptions(sessions.newSessionFolder(folderName(config)),
+                    settings.checkpointEveryProperty().get(), settings.previewEveryProperty().get(), view.seeds(),
+                    view.truncation(), null, null, service.currentModels().generator().describe());
+            layerMap.reset(0);
+            progress.set(-1);
+            status.set("Setting up…");
+            eta.set("");
+            state.set(State.RUNNING);
+            service.start(config, weights, options, this::onEvent);
+            return true;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            state.set(State.IDLE);
+            progress.set(0);
+            status.set("Ready");
+            notices.post(Notice.error("Cannot adapt", e.getMessage()));
+            return false;
+        }
+    }
+
+    public void pause() {
+        if (state.get() == State.RUNNING) {
+            service.pause();
+            status.set("Pausing…");
+        }
+    }
+
+    public void resume() {
+        if (state.get() == State.PAUSED) {
+            service.resume();
+        }
+    }
+
+    public void stop() {
+        if (state.get().active()) {
+            state.set(State.STOPPING);
+            status.set("Stopping (saving a checkpoint and the generator)…");
+            service.stop();
+        }
+    }
+
+    private void onEvent(TrainingEvent e) {
+        if (e instanceof TrainingEvent.Started s) {
+            layerMap.reset(s.nLatent());
+            status.set(String.format(Locale.ROOT, "Adapting \"%s\" → \"%s\"", s.config().source(), s.config().target()));
+        } else if (e instanceof TrainingEvent.Step s) {
+            progress.set((double) s.result().iteration() / s.total());
+            if (state.get() == State.RUNNING) {
+                status.set(String.format(Locale.ROOT, "Iteration %d / %d  ·  loss %.4f", s.result().iteration(), s.total(),
+                        s.result().loss()));
+            }
+            eta.set(formatEta(s.etaSeconds()));
+            layerMap.add(s.result());
+        } else if (e instanceof TrainingEvent.Paused p) {
+            state.set(State.PAUSED);
+            status.set("Paused at iteration " + p.iteration());
+        } else if (e instanceof TrainingEvent.Resumed r) {
+            state.set(State.RUNNING);
+            status.set("Resumed at iteration " + r.iteration());
+        } else if (e instanceof TrainingEvent.Finished f) {
+            state.set(State.FINISHED);
+            status.set((f.completed() ? "Finished" : "Stopped") + " after " + f.iteration() + " iterations");
+            eta.set("");
+            if (f.outDir() != null) {
+                sessions.remember(f.outDir());
+                notices.post(Notice.info(f.completed() ? "Adaptation finished" : "Adaptation stopped",
+                        "The adapted generator is saved in " + f.outDir()));
+            }
+        } else if (e instanceof TrainingEvent.Failed f) {
+            state.set(State.FAILED);
+            status.set("Failed at iteration " + f.iteration());
+            eta.set("");
+            notices.post(Notice.error("Adaptation failed", friendly(f.message())));
+        }
+    }
+
+    static String friendly(String message) {
+        String m = message == null ? "unknown error" : message;
+        if (m.toLowerCase(Locale.ROOT).contains("out of memory")) {
+            return "Out of memory: lower the batch size or the number of CLIP models, then adapt again. (" + m + ")";
+        }
+        return Character.toUpperCase(m.charAt(0)) + m.substring(1);
+    }
+
+    static String formatEta(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "ETA %dh%02dm", s / 3600, s % 3600 / 60)
+                : String.format(Locale.ROOT, "ETA %dm%02ds", s / 60, s % 60);
+    }
+
+    private static String folderName(NadaConfig c) {
+        String slug = (c.source() + "-to-" + c.target()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        slug = slug.length() > 40 ? slug.substring(0, 40) : slug;
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + slug;
+    }
+}

@@ -1,0 +1,112 @@
+package studio.nada.ui.viewmodel;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Executor;
+import studio.nada.ui.service.ModelSet;
+import studio.nada.ui.service.Settings;
+import studio.nada.ui.service.SettingsStore;
+import studio.nada.ui.service.TrainingService;
+
+/** The studio's view models, wired together; settings are read at start and written on exit. */
+public final class StudioViewModel {
+    private final TrainingService service;
+    private final SettingsStore store;
+    private final Notices notices = new Notices();
+    private final PromptViewModel prompt = new PromptViewModel();
+    private final AdvancedSettingsViewModel advanced = new AdvancedSettingsViewModel();
+    private final LayerMapViewModel layerMap = new LayerMapViewModel();
+    private final PreviewViewModel preview;
+    private final SessionsViewModel sessions;
+    private final ModelPickerViewModel models;
+    private final RunViewModel run;
+
+    /** @param fx runs work on the FX thread (Platform::runLater; a direct executor in tests) */
+    public StudioViewModel(TrainingService service, SettingsStore store, List<ModelSet> known, Executor fx) {
+        this.service = service;
+        this.store = store;
+        this.preview = new PreviewViewModel(service, notices);
+        this.sessions = new SessionsViewModel(service, store.sessionsFolder(), notices);
+        this.models = new ModelPickerViewModel(service, known, notices, fx);
+        this.run = new RunViewModel(service, prompt, advanced, preview, layerMap, sessions, notices);
+        models.setOnLoaded(set -> {
+            prompt.domainChanged(set.domain());
+            preview.refresh();
+        });
+        sessions.setOnOpened(p -> preview.refresh());
+        load(store.load());
+    }
+
+    /** Loads the first known model set, the default (or says there is none). */
+    public void start() {
+        ModelSet first = models.sets().isEmpty() ? null : models.sets().get(0);
+        if (first == null) {
+            notices.post(Notice.warning("No models", "No built-in models were found: open a generator and a CLIP model."));
+            return;
+        }
+        models.select(first);
+    }
+
+    private void load(Settings s) {
+        prompt.sourceProperty().set(s.source());
+        prompt.targetProperty().set(s.target());
+        advanced.load(s);
+        preview.truncationProperty().set(s.truncation());
+        preview.seedsProperty().set(s.seeds());
+        sessions.load(s.recentSessions());
+    }
+
+    public Settings snapshot() {
+        return new Settings(prompt.sourceProperty().get(), prompt.targetProperty().get(),
+                advanced.iterationsProperty().get(), advanced.batchProperty().get(), advanced.layersKProperty().get(),
+                advanced.layerMappingProperty().get().name(), advanced.lrProperty().get(),
+                advanced.clipWeightsProperty().get(), advanced.seedProperty().get(), advanced.previewEveryProperty().get(),
+                advanced.checkpointEveryProperty().get(), preview.truncationProperty().get(), preview.seedsProperty().get(),
+                sessions.toSettings());
+    }
+
+    /** Writes settings.json (atomically); a failure becomes a notice. */
+    public void saveSettings() {
+        try {
+            store.save(snapshot());
+        } catch (IOException e) {
+            notices.post(Notice.warning("Settings not saved", "Could not write " + store.home() + ": " + e.getMessage()));
+        }
+    }
+
+    public TrainingService service() {
+        return service;
+    }
+
+    public Notices notices() {
+        return notices;
+    }
+
+    public PromptViewModel prompt() {
+        return prompt;
+    }
+
+    public AdvancedSettingsViewModel advanced() {
+        return advanced;
+    }
+
+    public LayerMapViewModel layerMap() {
+        return layerMap;
+    }
+
+    public PreviewViewModel preview() {
+        return preview;
+    }
+
+    public SessionsViewModel sessions() {
+        return sessions;
+    }
+
+    public ModelPickerViewModel models() {
+        return models;
+    }
+
+    public RunViewModel run() {
+        return run;
+    }
+}
