@@ -5,11 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import studio.nada.clip.ClipTokenizer;
+import studio.nada.toyworld.ShapesWorld;
 
 /**
- * The model sets the studio knows out of the box. The one place to switch the default: until the
- * embedded Shapes world lands, it is the golden tiny models of {@code ../shared/fixtures/golden}
- * (a 32 px generator, 8 W+ layers, and a tiny CLIP with 1 vision and 2 text heads).
+ * The model sets the studio knows out of the box: the built-in Shapes world first (it ships in the
+ * jar, so the studio works offline on a fresh machine), then the golden tiny test models of
+ * {@code ../shared/fixtures/golden} where that folder is present.
  */
 public final class DefaultModels {
     private DefaultModels() {}
@@ -23,6 +24,18 @@ public final class DefaultModels {
     /** Every known set that is present here, the default first. */
     public static List<ModelSet> known() {
         List<ModelSet> out = new ArrayList<>();
+        out.add(new ModelSet("Shapes world (built in, 64 px)", ModelSet.Domain.SHAPES, new ModelSet.GeneratorSource() {
+            @Override
+            public studio.nada.stylegan.GeneratorCheckpoint read() throws java.io.IOException {
+                return ShapesWorld.generatorCheckpoint();
+            }
+
+            @Override
+            public String describe() {
+                return "built-in Shapes world generator";
+            }
+        }, List.of(new ModelSet.ClipSpec("Shapes CLIP", "built-in Shapes world CLIP", 1.0, ShapesWorld::clip,
+                ShapesWorld::tokenizer))));
         Path golden = sharedFolder().resolve("fixtures/golden");
         if (Files.isRegularFile(golden.resolve("sg2_tiny.pt")) && Files.isRegularFile(golden.resolve("clip_tiny_state.pt"))) {
             out.add(new ModelSet("Tiny test models (32 px)", ModelSet.Domain.FACES,
