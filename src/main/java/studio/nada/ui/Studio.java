@@ -1,7 +1,6 @@
 package studio.nada.ui;
 
 import java.util.List;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import studio.nada.engine.TensorEngine;
@@ -18,12 +17,13 @@ public final class Studio implements AutoCloseable {
     private final TrainingService service;
     private final StudioViewModel viewModel;
     private final Scene scene;
+    private final FxDispatch fx = new FxDispatch();
 
     private Studio(Stage stage, SettingsStore settings, List<ModelSet> known) {
         TensorEngine.configureOffline();
         this.thread = new TensorThread("nada-tensor");
-        this.service = new TrainingService(thread, Platform::runLater);
-        this.viewModel = new StudioViewModel(service, settings, known, Platform::runLater);
+        this.service = new TrainingService(thread, fx);
+        this.viewModel = new StudioViewModel(service, settings, known, fx);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         this.scene = new Scene(StudioView.create(viewModel), Math.min(1320, screen.getWidth()),
                 Math.min(860, screen.getHeight()));
@@ -42,6 +42,11 @@ public final class Studio implements AutoCloseable {
 
     public StudioViewModel viewModel() {
         return viewModel;
+    }
+
+    /** The dispatcher of results to the FX thread (it times its handlers). */
+    public FxDispatch fxDispatch() {
+        return fx;
     }
 
     public Scene scene() {

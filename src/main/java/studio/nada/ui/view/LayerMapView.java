@@ -17,7 +17,7 @@ import studio.nada.ui.viewmodel.LayerMapViewModel;
  * to each iteration's highest), a dot on the chosen layers; hovering tells layer, iteration, score.
  */
 final class LayerMapView extends Pane {
-    private static final double LABELS = 190;
+    private static final double LABELS = 250;
     private static final double ROW = 16;
     private final LayerMapViewModel vm;
     private final Canvas canvas = new Canvas();

@@ -20,17 +20,20 @@ public final class LayerMapViewModel {
     private final ReadOnlyIntegerWrapper nLatent = new ReadOnlyIntegerWrapper();
     private final ObservableList<Column> columns = FXCollections.observableArrayList();
     private final ObservableList<LossPoint> loss = FXCollections.observableArrayList();
+    // one read-only view each, kept: a view made per call would drop the listeners added to it
+    private final ObservableList<Column> columnsView = FXCollections.unmodifiableObservableList(columns);
+    private final ObservableList<LossPoint> lossView = FXCollections.unmodifiableObservableList(loss);
 
     public ReadOnlyIntegerProperty nLatentProperty() {
         return nLatent.getReadOnlyProperty();
     }
 
     public ObservableList<Column> columns() {
-        return FXCollections.unmodifiableObservableList(columns);
+        return columnsView;
     }
 
     public ObservableList<LossPoint> loss() {
-        return FXCollections.unmodifiableObservableList(loss);
+        return lossView;
     }
 
     void reset(int rows) {

@@ -1,0 +1,292 @@
+package studio.nada.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Slider;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import studio.nada.export.Images;
+import studio.nada.ui.service.DefaultModels;
+import studio.nada.ui.service.SettingsStore;
+import studio.nada.ui.viewmodel.Notice;
+import studio.nada.ui.viewmodel.PreviewViewModel;
+import studio.nada.ui.viewmodel.RunViewModel.State;
+import studio.nada.ui.viewmodel.StudioViewModel;
+
+/**
+ * The whole flow on the default (golden tiny) models, headless: prompts, Adapt with layer
+ * selection (k = 3 of 8), pause/resume, previews changing, the layer map and chart filling, the
+ * domain-strength slider, stop, a bad model file and an empty prompt, while the FX thread is
+ * watched for blocks.
+ */
+class StudioFlowTest {
+    /** No handler of the studio may hold the FX thread longer than this (it never waits on tensor work). */
+    private static final double MAX_HANDLER_MS = 50;
+    /**
+     * The gap between FX pulses also counts the OS's scheduling: on a 2-core CI machine the
+     * training step's two compute threads and the software renderer compete with the FX thread,
+     * and gaps of 100-650 ms were seen while the FX thread itself sat idle in its queue. This bound
+     * only catches a real stall (a tensor op or file read on the FX thread would take seconds).
+     */
+    private static final double MAX_PULSE_GAP_MS = 1500;
+    @TempDir
+    static Path home;
+    private static Studio studio;
+    private static StudioViewModel vm;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void open() throws Exception {
+        assumeFalse(DefaultModels.known().isEmpty(), "skipped: the golden tiny models (../shared/fixtures) are absent");
+        Stage stage = FxToolkit.registerPrimaryStage();
+        studio = fx(() -> Studio.open(stage, new SettingsStore(home), DefaultModels.known()));
+        vm = studio.viewModel();
+        waitUntil(60, () -> vm.models().currentProperty().get() != null && !vm.preview().cellsProperty().get().isEmpty());
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (studio != null) {
+            fx(() -> {
+                studio.close();
+                return null;
+            });
+            FxToolkit.cleanupStages();
+        }
+    }
+
+    @Test
+    void adaptsPausesResumesStopsAndBlendsWithoutBlockingTheFxThread() throws Exception {
+        type("#source", "photo");
+        type("#target", "sketch");
+        assertEquals("sketch", fx(() -> vm.prompt().targetProperty().get()));
+        fx(() -> {
+            vm.advanced().iterationsProperty().set(20);
+            vm.advanced().layersKProperty().set(3);
+            vm.advanced().previewEveryProperty().set(2);
+            vm.advanced().checkpointEveryProperty().set(0);
+            return null;
+        });
+        assertTrue(fx(() -> vm.preview().cellsProperty().get()).stream().allMatch(c -> c.trained() == null),
+                "nothing is adapted yet");
+
+        studio.fxDispatch().reset();
+        try (FxPulseMonitor pulses = new FxPulseMonitor().start()) {
+            // 20 iterations, started with Ctrl+Enter
+            retryingCoreNaN(() -> {
+                shortcut(KeyCode.ENTER, true);
+                waitUntil(180, () -> !vm.run().stateProperty().get().active());
+            });
+            assertEquals(State.FINISHED, fx(() -> vm.run().stateProperty().get()));
+            waitUntil(30, () -> trainedDiffers(vm.preview().cellsProperty().get()));
+            assertEquals(8, (int) fx(() -> vm.layerMap().nLatentProperty().get()), "one row per W+ layer");
+            assertEquals(20, (int) fx(() -> vm.layerMap().columns().size()));
+            fx(() -> vm.layerMap().columns()).forEach(c -> {
+                assertNotNull(c.scores(), "a probe ran at iteration " + c.iteration());
+                assertEquals(8, c.scores().length);
+                assertEquals(3, c.chosen().length);
+            });
+            assertEquals(20, (int) fx(() -> vm.layerMap().loss().size()), "the chart gained one point per step");
+            assertTrue(Files.isRegularFile(vm.sessions().recent().get(0).resolve("generator.pt")), "the session is saved");
+
+            // domain strength 0: the trained side is the frozen generator again; 1: the adapted one
+            robot.interact(() -> robot.lookup("#strength").queryAs(Slider.class).setValue(0));
+            waitUntil(30, () -> vm.preview().request().strength() == 0 && !trainedDiffers(vm.preview().cellsProperty().get()));
+            robot.interact(() -> robot.lookup("#strength").queryAs(Slider.class).setValue(1));
+            waitUntil(30, () -> trainedDiffers(vm.preview().cellsProperty().get()));
+
+            // a long run: pause, resume, pause again, then Esc stops it early and keeps its work
+            fx(() -> {
+                vm.advanced().iterationsProperty().set(300);
+                return null;
+            });
+            retryingCoreNaN(() -> {
+                press("#adapt");
+                if (!pauseAfter(3)) {
+                    return;
+                }
+                int pausedAt = fx(() -> vm.layerMap().columns().size());
+                Thread.sleep(400);
+                assertEquals(pausedAt, (int) fx(() -> vm.layerMap().columns().size()), "no step while paused");
+                press("#resume");
+                waitUntil(120, () -> vm.layerMap().columns().size() >= 16 || !vm.run().stateProperty().get().active());
+                if (fx(() -> vm.run().stateProperty().get()) == State.RUNNING) {
+                    pulses.ignore();
+                    writeScreenshot();
+                    pulses.count();
+                }
+                if (!pauseAfter(18)) {
+                    return;
+                }
+                shortcut(KeyCode.ESCAPE, false);
+                waitUntil(120, () -> !vm.run().stateProperty().get().active());
+            });
+            assertEquals(State.FINISHED, fx(() -> vm.run().stateProperty().get()));
+            assertTrue(fx(() -> vm.layerMap().columns().size()) < 300, "Esc stopped the run");
+            assertTrue(fx(() -> vm.run().statusProperty().get()).startsWith("Stopped"));
+
+            double handlers = studio.fxDispatch().worstHandlerMillis();
+            String report = String.format(java.util.Locale.ROOT,
+                    "longest FX handler %.1f ms; worst gap between FX pulses %.1f ms over %d pulses", handlers,
+                    pulses.worstMillis(), pulses.samples());
+            System.getLogger("studio").log(System.Logger.Level.INFO, report);
+            Files.writeString(Path.of("target/fx-block.txt"), report + System.lineSeparator() + pulses.blockers());
+            assertTrue(handlers <= MAX_HANDLER_MS, "a handler held the FX thread for " + handlers + " ms");
+            assertTrue(pulses.worstMillis() <= MAX_PULSE_GAP_MS,
+                    "the FX thread was late by " + pulses.worstMillis() + " ms; where:" + pulses.blockers());
+        }
+    }
+
+    @Test
+    void aBadModelFileOrAnEmptyPromptGivesANoticeAndChangesNothing() throws Exception {
+        if (fx(() -> vm.run().stateProperty().get().active())) {
+            press("#stop");
+            waitUntil(120, () -> !vm.run().stateProperty().get().active());
+        }
+        Path garbage = Files.write(home.resolve("garbage.pt"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        var before = fx(() -> vm.models().currentProperty().get());
+        int notices = fx(() -> vm.notices().all().size());
+        fx(() -> {
+            vm.models().openGenerator(garbage);
+            return null;
+        });
+        waitUntil(60, () -> vm.notices().all().size() > notices && !vm.models().loadingProperty().get());
+        Notice n = fx(() -> vm.notices().all().get(vm.notices().all().size() - 1));
+        assertEquals(Notice.Kind.ERROR, n.kind());
+        assertTrue(n.text().contains("garbage.pt"), n.text());
+        assertFalse(n.text().contains("Exception") && n.text().contains("\tat "), "no stack trace");
+        assertEquals(before, fx(() -> vm.models().currentProperty().get()), "the previous models stay");
+        assertTrue(robot.lookup(".notification-bar").tryQuery().isPresent(), "a notification is shown");
+
+        type("#target", "");
+        int count = fx(() -> vm.notices().all().size());
+        State was = fx(() -> vm.run().stateProperty().get());
+        press("#adapt");
+        waitUntil(10, () -> vm.notices().all().size() > count);
+        assertEquals(Notice.Kind.WARNING, fx(() -> vm.notices().all().get(count)).kind());
+        assertEquals(was, fx(() -> vm.run().stateProperty().get()), "nothing started");
+        assertFalse(fx(() -> vm.service().isRunning()));
+    }
+
+    /** Replaces a text field's text by typing. */
+    private void type(String query, String text) {
+        robot.interact(() -> robot.lookup(query).queryAs(javafx.scene.control.TextField.class).clear());
+        if (!text.isEmpty()) {
+            robot.clickOn(query).write(text);
+        }
+    }
+
+    /**
+     * A key press on the studio's root, through the scene's real dispatch (its shortcut filter
+     * included); not through the glass robot, for the same reason as {@link #press}.
+     */
+    private void shortcut(KeyCode key, boolean shortcutDown) {
+        robot.interact(() -> {
+            javafx.event.Event.fireEvent(studio.scene().getRoot(), new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                    "", "", key, false, shortcutDown, false, false));
+        });
+    }
+
+    /**
+     * Fires a button as a click does (a disabled button ignores it). Not through the glass robot's
+     * mouse: on Monocle's headless screen a press goes to the newest window, which after a
+     * notification is the notification's popup.
+     */
+    private void press(String query) {
+        robot.interact(() -> robot.lookup(query).queryAs(javafx.scene.control.ButtonBase.class).fire());
+    }
+
+    /** Waits for {@code columns} steps, presses Pause and waits until paused; false if the run ended first. */
+    private boolean pauseAfter(int columns) throws Exception {
+        waitUntil(120, () -> vm.layerMap().columns().size() >= columns || !vm.run().stateProperty().get().active());
+        press("#pause");
+        waitUntil(60, () -> vm.run().stateProperty().get() == State.PAUSED || !vm.run().stateProperty().get().active());
+        return fx(() -> vm.run().stateProperty().get()) == State.PAUSED;
+    }
+
+    /** A block of the flow; run again (at most twice) when the core stops the run with a non-finite loss. */
+    private void retryingCoreNaN(FlowStep step) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            step.run();
+            State end = fx(() -> vm.run().stateProperty().get());
+            String last = fx(() -> vm.notices().all().isEmpty() ? "" : vm.notices().all().get(vm.notices().all().size() - 1).text());
+            if (end != State.FAILED || !last.contains("became") || attempt == 3) {
+                return;
+            }
+            System.getLogger("studio").log(System.Logger.Level.WARNING, "core stopped the run: " + last + "; adapting again");
+        }
+    }
+
+    @FunctionalInterface
+    private interface FlowStep {
+        void run() throws Exception;
+    }
+
+    /** The README's screenshot, taken mid-adaptation (node snapshot, so it works headless). */
+    private void writeScreenshot() throws Exception {
+        WritableImage image = fx(() -> studio.scene().getRoot().snapshot(null, null));
+        Path out = Path.of(System.getProperty("nada.screenshot", "target/screenshot.png"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.toFile());
+    }
+
+    private static boolean trainedDiffers(List<PreviewViewModel.Cell> cells) {
+        for (PreviewViewModel.Cell c : cells) {
+            if (c.trained() != null && differing(c.frozen(), c.trained()) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int differing(Images.Argb a, Images.Argb b) {
+        assertArrayEquals(new int[] {a.width(), a.height()}, new int[] {b.width(), b.height()});
+        int n = 0;
+        for (int i = 0; i < a.pixels().length; i++) {
+            n += a.pixels()[i] != b.pixels()[i] ? 1 : 0;
+        }
+        return n;
+    }
+
+    static <T> T fx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(60, TimeUnit.SECONDS);
+    }
+
+    static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out after " + seconds + " s; " + fx(StudioFlowTest::describe), e);
+        }
+    }
+
+    private static String describe() {
+        return vm == null ? "no studio" : "state " + vm.run().stateProperty().get() + ", status '"
+                + vm.run().statusProperty().get() + "', columns " + vm.layerMap().columns().size() + ", notices "
+                + vm.notices().all() + ", prompt '" + vm.prompt().sourceProperty().get() + "' -> '"
+                + vm.prompt().targetProperty().get() + "', losses " + vm.layerMap().loss().stream()
+                .skip(Math.max(0, vm.layerMap().loss().size() - 6)).toList() + ", last column "
+                + vm.layerMap().columns().stream().reduce((a, b) -> b)
+                        .map(c -> java.util.Arrays.toString(c.scores()) + java.util.Arrays.toString(c.chosen())).orElse("-");
+    }
+}

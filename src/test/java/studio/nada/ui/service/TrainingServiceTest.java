@@ -1,0 +1,81 @@
+package studio.nada.ui.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import studio.nada.engine.TensorThread;
+import studio.nada.nada.NadaConfig;
+import studio.nada.nada.RunOptions;
+import studio.nada.nada.TrainingEvent;
+
+/** The UI's service without a window: model switching, two runs in a row, pause and stop, previews. */
+class TrainingServiceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBadFileKeepsTheModelsAndASecondRunPausesAndStops() throws Exception {
+        assumeTrue(DefaultModels.defaultSet() != null, "skipped: the golden tiny models are absent");
+        try (TensorThread thread = new TensorThread("service-test")) {
+            TrainingService service = new TrainingService(thread, Runnable::run);
+            ModelSet good = DefaultModels.defaultSet();
+            service.loadModels(good).get(60, TimeUnit.SECONDS);
+            Path garbage = Files.write(dir.resolve("broken.pt"), new byte[] {9, 9, 9});
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> service.loadModels(good.withGenerator(garbage)).get(60, TimeUnit.SECONDS));
+            assertTrue(e.getCause().getMessage().contains("broken.pt"), e.getCause().getMessage());
+            assertEquals(good, service.currentModels(), "the previous models stay");
+
+            List<PreviewRequest.Frames> frames = new CopyOnWriteArrayList<>();
+            service.onFrames(frames::add, m -> { });
+            RunOptions options = new RunOptions(dir.resolve("a"), 0, 0, new long[] {0, 1}, 0.7, null, null, "");
+            List<TrainingEvent> first = run(service, NadaConfig.defaults("photo", "sketch").withIterations(4).withLayersK(3),
+                    options);
+            waitFor(first, ev -> ev instanceof TrainingEvent.Finished);
+
+            List<TrainingEvent> second = run(service, NadaConfig.defaults("photo", "sketch").withIterations(300)
+                    .withLayersK(3), new RunOptions(dir.resolve("b"), 0, 0, new long[] {0, 1}, 0.7, null, null, ""));
+            waitFor(second, ev -> ev instanceof TrainingEvent.Step s && s.result().iteration() >= 2);
+            service.pause();
+            waitFor(second, ev -> ev instanceof TrainingEvent.Paused);
+            service.requestPreview(new PreviewRequest(new long[] {0, 1}, 0.7, 0.5));
+            waitFor(second, ev -> !frames.isEmpty());
+            assertNotNull(frames.get(frames.size() - 1).trained(), "the paused run's generator is shown");
+            service.resume();
+            waitFor(second, ev -> ev instanceof TrainingEvent.Resumed);
+            service.stop();
+            waitFor(second, ev -> ev instanceof TrainingEvent.Finished || ev instanceof TrainingEvent.Failed);
+            TrainingEvent end = second.get(second.size() - 1);
+            assertInstanceOf(TrainingEvent.Finished.class, end, String.valueOf(end));
+            assertTrue(Files.isRegularFile(dir.resolve("b/generator.pt")));
+            service.close();
+        }
+    }
+
+    private static List<TrainingEvent> run(TrainingService service, NadaConfig config, RunOptions options) {
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+        service.start(config, List.of(), options, events::add);
+        return events;
+    }
+
+    private static void waitFor(List<TrainingEvent> events, Predicate<TrainingEvent> p) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (events.stream().noneMatch(p)) {
+            assertTrue(System.currentTimeMillis() < deadline, "timed out; events " + events);
+            Thread.sleep(10);
+        }
+    }
+}
