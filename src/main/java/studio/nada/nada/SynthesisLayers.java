@@ -41,7 +41,10 @@ public final class SynthesisLayers {
         if (j == 1) {
             return "w1 4px to_rgb1 / 8px conv (up)";
         }
-        int res = 8 << ((j - 1) / 2);
-        return "w" + j + " " + res + "px " + (j % 2 == 0 ? "conv" : "to_rgb / " + (res * 2) + "px conv (up)");
+        if (j % 2 == 0) {
+            return "w" + j + " " + (8 << ((j - 2) / 2)) + "px conv";
+        }
+        int res = 8 << ((j - 3) / 2);
+        return "w" + j + " " + res + "px to_rgb / " + (res * 2) + "px conv (up)";
     }
 }

@@ -34,8 +34,8 @@ import studio.nada.ui.viewmodel.RunViewModel.State;
 import studio.nada.ui.viewmodel.StudioViewModel;
 
 /**
- * The whole flow on the default (golden tiny) models, headless: prompts, Adapt with layer
- * selection (k = 3 of 8), pause/resume, previews changing, the layer map and chart filling, the
+ * The whole flow on the default (built-in Shapes world) models, headless: prompts, Adapt with
+ * layer selection (k = 3 of 10), pause/resume, previews changing, the layer map and chart filling, the
  * domain-strength slider, stop, a bad model file and an empty prompt, while the FX thread is
  * watched for blocks.
  */
@@ -77,9 +77,9 @@ class StudioFlowTest {
 
     @Test
     void adaptsPausesResumesStopsAndBlendsWithoutBlockingTheFxThread() throws Exception {
-        type("#source", "photo");
-        type("#target", "sketch");
-        assertEquals("sketch", fx(() -> vm.prompt().targetProperty().get()));
+        type("#source", "red shape");
+        type("#target", "blue shape");
+        assertEquals("blue shape", fx(() -> vm.prompt().targetProperty().get()));
         fx(() -> {
             vm.advanced().iterationsProperty().set(20);
             vm.advanced().layersKProperty().set(3);
@@ -99,11 +99,11 @@ class StudioFlowTest {
             });
             assertEquals(State.FINISHED, fx(() -> vm.run().stateProperty().get()));
             waitUntil(30, () -> trainedDiffers(vm.preview().cellsProperty().get()));
-            assertEquals(8, (int) fx(() -> vm.layerMap().nLatentProperty().get()), "one row per W+ layer");
+            assertEquals(10, (int) fx(() -> vm.layerMap().nLatentProperty().get()), "one row per W+ layer");
             assertEquals(20, (int) fx(() -> vm.layerMap().columns().size()));
             fx(() -> vm.layerMap().columns()).forEach(c -> {
                 assertNotNull(c.scores(), "a probe ran at iteration " + c.iteration());
-                assertEquals(8, c.scores().length);
+                assertEquals(10, c.scores().length);
                 assertEquals(3, c.chosen().length);
             });
             assertEquals(20, (int) fx(() -> vm.layerMap().loss().size()), "the chart gained one point per step");
