@@ -70,6 +70,16 @@ public final class TrainingService implements AutoCloseable {
 
     /** Starts an adaptation on the loaded models; events arrive on the UI executor. */
     public void start(NadaConfig config, List<Double> clipWeights, RunOptions options, Consumer<TrainingEvent> listener) {
+        start(config, clipWeights, List.of(), options, listener);
+    }
+
+    /**
+     * As above, image-guided when {@code styleImages} is not empty: their direction replaces the
+     * text direction (the target text still guides layer selection).
+     */
+    public void start(NadaConfig config, List<Double> clipWeights, List<java.nio.file.Path> styleImages,
+            RunOptions options, Consumer<TrainingEvent> listener) {
+        List<java.nio.file.Path> styles = List.copyOf(styleImages);
         if (running) {
             throw new IllegalStateException("an adaptation is already running");
         }
@@ -89,7 +99,11 @@ public final class TrainingService implements AutoCloseable {
                 double w = i < clipWeights.size() ? clipWeights.get(i) : c.spec().weight();
                 guides.add(new ClipGuide(c.spec().name(), c.model(), c.spec().tokenizer().get(), w, m.manager));
             }
-            return new NadaAdapter(m.frozen, guides, config, RandomSource.engine(), m.manager);
+            NadaAdapter adapter = new NadaAdapter(m.frozen, guides, config, RandomSource.engine(), m.manager);
+            if (!styles.isEmpty()) {
+                studio.nada.nada.ImageGuidedDirection.apply(adapter, styles, false, RandomSource.engine());
+            }
+            return adapter;
         }, options.withLatentAvg(models.currentLatentAvg()), e -> onEvent(e, options, listener));
         self[0] = r;
         active = r;

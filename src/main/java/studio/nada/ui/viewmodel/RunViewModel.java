@@ -88,7 +88,7 @@ public final class RunViewModel {
             status.set("Setting up…");
             eta.set("");
             state.set(State.RUNNING);
-            service.start(config, weights, options, this::onEvent);
+            service.start(config, weights, List.copyOf(prompt.styleImages()), options, this::onEvent);
             return true;
         } catch (IllegalArgumentException | IllegalStateException e) {
             state.set(State.IDLE);

@@ -65,6 +65,29 @@ class TrainingServiceTest {
         }
     }
 
+    @Test
+    void styleImagesMakeTheRunImageGuided() throws Exception {
+        Path styles = Files.createDirectories(dir.resolve("styles"));
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(48, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 48; x++) {
+                img.setRGB(x, y, (x - 24) * (x - 24) + (y - 24) * (y - 24) < 200 ? 0x2040e0 : 0xe8e8e4);
+            }
+        }
+        javax.imageio.ImageIO.write(img, "png", styles.resolve("blue.png").toFile());
+        try (TensorThread thread = new TensorThread("service-style-test")) {
+            TrainingService service = new TrainingService(thread, Runnable::run);
+            service.loadModels(DefaultModels.defaultSet()).get(60, TimeUnit.SECONDS);
+            List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+            service.start(NadaConfig.defaults("shape", "blue shape").withIterations(3).withLayersK(3), List.of(),
+                    List.of(styles.resolve("blue.png")), new RunOptions(dir.resolve("s"), 0, 0, new long[] {0}, 0.7,
+                            null, null, ""), events::add);
+            waitFor(events, ev -> ev instanceof TrainingEvent.Finished || ev instanceof TrainingEvent.Failed);
+            assertInstanceOf(TrainingEvent.Finished.class, events.get(events.size() - 1), String.valueOf(events));
+            service.close();
+        }
+    }
+
     private static List<TrainingEvent> run(TrainingService service, NadaConfig config, RunOptions options) {
         List<TrainingEvent> events = new CopyOnWriteArrayList<>();
         service.start(config, List.of(), options, events::add);
