@@ -33,6 +33,13 @@ public final class SynthesisLayers {
         return out;
     }
 
+    /** The W+ layer name for display, for a generator with {@code nLatent} W+ entries. */
+    public static String describeIndex(int j, int nLatent) {
+        String d = describeIndex(j);
+        // the last entry feeds only the final to_rgb: there is no larger conv after it
+        return j == nLatent - 1 && j % 2 == 1 && j >= 3 ? d.substring(0, d.indexOf(" / ")) : d;
+    }
+
     /** The W+ layer names, for display: index, resolution and what reads it. */
     public static String describeIndex(int j) {
         if (j == 0) {

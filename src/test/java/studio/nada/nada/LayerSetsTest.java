@@ -45,6 +45,14 @@ class LayerSetsTest {
     }
 
     @Test
+    void wPlusLabelsFollowTheWiring() {
+        assertEquals("w1 4px to_rgb1 / 8px conv (up)", SynthesisLayers.describeIndex(1, 10));
+        assertEquals("w3 8px to_rgb / 16px conv (up)", SynthesisLayers.describeIndex(3, 10));
+        assertEquals("w8 64px conv", SynthesisLayers.describeIndex(8, 10));
+        assertEquals("w9 64px to_rgb", SynthesisLayers.describeIndex(9, 10));
+    }
+
+    @Test
     void topKIsHighestFirst() {
         assertEquals(List.of(3, 1), java.util.Arrays.stream(LayerSelector.topK(new float[] {0.1f, 0.5f, 0.2f, 0.9f}, 2))
                 .boxed().toList());

@@ -59,13 +59,13 @@ final class LayerMapView extends Pane {
         int col = (int) ((x - LABELS) / columnWidth());
         List<LayerMapViewModel.Column> cols = vm.columns();
         if (x < LABELS || row < 0 || row >= vm.nLatentProperty().get() || col < 0 || col >= cols.size()) {
-            return row >= 0 && row < vm.nLatentProperty().get() ? SynthesisLayers.describeIndex(row) : "";
+            return row >= 0 && row < vm.nLatentProperty().get() ? SynthesisLayers.describeIndex(row, vm.nLatentProperty().get()) : "";
         }
         LayerMapViewModel.Column c = cols.get(col);
         boolean chosen = java.util.Arrays.stream(c.chosen()).anyMatch(j -> j == row);
         String score = c.scores() == null ? "no probe (all layers trained)"
                 : String.format(Locale.ROOT, "score %.3g", c.scores()[row]);
-        return SynthesisLayers.describeIndex(row) + "\niteration " + c.iteration() + "\n" + score
+        return SynthesisLayers.describeIndex(row, vm.nLatentProperty().get()) + "\niteration " + c.iteration() + "\n" + score
                 + (chosen ? "\nchosen" : "");
     }
 
@@ -76,7 +76,7 @@ final class LayerMapView extends Pane {
         int rows = vm.nLatentProperty().get();
         g.setFill(Color.web("#c9d1d9"));
         for (int j = 0; j < rows; j++) {
-            g.fillText(SynthesisLayers.describeIndex(j), 6, j * ROW + 12);
+            g.fillText(SynthesisLayers.describeIndex(j, vm.nLatentProperty().get()), 6, j * ROW + 12);
         }
         double w = columnWidth();
         List<LayerMapViewModel.Column> cols = vm.columns();
