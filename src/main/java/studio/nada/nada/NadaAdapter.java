@@ -221,12 +221,16 @@ public final class NadaAdapter implements AutoCloseable {
 
     /** An infinite gradient would turn the weights into NaN through Adam: stop before it does. */
     private void checkFinite(Map<String, NDArray> grads, Set<String> chosenParams) {
+        NDArray total = null;
         for (String p : chosenParams) {
-            float total = grads.get(p).abs().sum().getFloat();
-            if (!Float.isFinite(total)) {
-                setRequiresGradient(Set.of());
-                throw new NonFiniteLossException(iteration + 1, total);
-            }
+            NDArray s = grads.get(p).abs().sum();
+            total = total == null ? s : total.add(s);
+        }
+        // one reduction and one read per step, not one per parameter
+        float value = total == null ? 0f : total.getFloat();
+        if (!Float.isFinite(value)) {
+            setRequiresGradient(Set.of());
+            throw new NonFiniteLossException(iteration + 1, value);
         }
     }
 

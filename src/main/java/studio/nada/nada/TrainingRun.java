@@ -43,6 +43,7 @@ public final class TrainingRun {
     private NDManager runManager;
     private Previewer previewer;
     private int lastCheckpoint = -1;
+    private List<Images.Argb> frozenPreview;
 
     public TrainingRun(TensorThread thread, Setup setup, RunOptions options, Consumer<TrainingEvent> listener) {
         this.thread = thread;
@@ -163,9 +164,17 @@ public final class TrainingRun {
         if (options.previewSeeds().length == 0) {
             return;
         }
-        List<Images.Argb> frozen = previewer.render(adapter.frozen(), options.previewSeeds(), options.previewTruncation());
+        List<Images.Argb> frozen = frozenPreview();
         List<Images.Argb> trained = previewer.render(adapter.trainable(), options.previewSeeds(), options.previewTruncation());
         publish(new TrainingEvent.Preview(adapter.iteration(), frozen, trained));
+    }
+
+    /** The frozen generator never changes: its previews are rendered once. */
+    private List<Images.Argb> frozenPreview() {
+        if (frozenPreview == null) {
+            frozenPreview = previewer.render(adapter.frozen(), options.previewSeeds(), options.previewTruncation());
+        }
+        return frozenPreview;
     }
 
     private void checkpoint() throws IOException {
@@ -206,8 +215,7 @@ public final class TrainingRun {
         meta.put("iterations", Integer.toString(adapter.iteration()));
         GeneratorExport.writeSafetensors(dir.resolve("generator.safetensors"), sd, options.latentAvg(), meta);
         if (options.previewSeeds().length > 0) {
-            List<Images.Argb> both = new ArrayList<>(
-                    previewer.render(adapter.frozen(), options.previewSeeds(), options.previewTruncation()));
+            List<Images.Argb> both = new ArrayList<>(frozenPreview());
             both.addAll(previewer.render(adapter.trainable(), options.previewSeeds(), options.previewTruncation()));
             Files.createDirectories(dir.resolve("samples"));
             Images.writePng(dir.resolve("samples/final.png"), Images.grid(both, options.previewSeeds().length, 2));
