@@ -26,6 +26,22 @@ public final class TensorEngine {
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
 
+    /**
+     * Sets how many threads PyTorch's operators use when called from the current thread (OpenMP
+     * keeps this per calling thread). The studio calls it on its tensor thread with one core
+     * fewer than the machine has, so the FX thread always finds a free core: with every core
+     * computing, JavaFX's layout passes waited 100+ ms for the scheduler on a 2-core machine.
+     */
+    public static void useComputeThreads(int threads) {
+        get();
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(Math.max(1, threads));
+    }
+
+    /** Cores left for tensor work when one is kept for a user interface (at least 1). */
+    public static int coresBesidesOne() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
     /** The PyTorch engine, started on first use. */
     public static Engine get() {
         return Engine.getEngine("PyTorch");

@@ -14,7 +14,12 @@ public final class ClipLosses {
      * dst + 1e-6 is re-encoded, as the reference does.
      */
     public static NDArray directional(ClipGuide guide, NDArray srcFeatures, NDArray dstImages, NDArray direction) {
-        NDArray dstFeatures = guide.imageFeatures(dstImages);
+        return directional(guide, srcFeatures, guide.imageFeatures(dstImages), dstImages, direction);
+    }
+
+    /** The directional loss with the trained images' features already computed (the step reuses them). */
+    public static NDArray directional(ClipGuide guide, NDArray srcFeatures, NDArray dstFeatures, NDArray dstImages,
+            NDArray direction) {
         NDArray edit = dstFeatures.sub(srcFeatures);
         if (edit.sum().getFloat() == 0f) {
             edit = guide.imageFeatures(Ops.add(dstImages, 1e-6)).sub(srcFeatures);

@@ -165,21 +165,30 @@ public final class NadaAdapter implements AutoCloseable {
             setRequiresGradient(chosenParams);
             Map<String, Double> perModel = new LinkedHashMap<>();
             NDArray loss;
+            double targetSimilarity;
+            double totalWeight = guides.stream().mapToDouble(ClipGuide::weight).sum();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray dstImg = trainable.synthesis(wPlus, Noise.random(rng));
                 loss = null;
-                for (ClipGuide g : guides) {
+                NDArray similarity = null;
+                for (int gi = 0; gi < guides.size(); gi++) {
+                    ClipGuide g = guides.get(gi);
                     NDArray srcFeatures;
                     try (GradMode off = GradMode.disabled()) {
                         srcFeatures = g.imageFeatures(srcImg);
                     }
-                    NDArray part = ClipLosses.directional(g, srcFeatures, dstImg,
+                    NDArray dstFeatures = g.imageFeatures(dstImg);
+                    NDArray part = ClipLosses.directional(g, srcFeatures, dstFeatures, dstImg,
                             g.textDirection(config.source(), config.target()));
+                    NDArray sim = Ops.mul(dstFeatures.stopGradient().matMul(probeTargets.get(gi).transpose()).mean(),
+                            g.weight() / totalWeight);
+                    similarity = similarity == null ? sim : similarity.add(sim);
                     perModel.put(g.name(), (double) part.getFloat());
                     NDArray weighted = Ops.mul(part, g.weight());
                     loss = loss == null ? weighted : loss.add(weighted);
                 }
                 double value = loss.getFloat();
+                targetSimilarity = similarity.getFloat();
                 lap(phases, "forward+loss", mark);
                 if (!Double.isFinite(value)) {
                     setRequiresGradient(Set.of());
@@ -208,7 +217,7 @@ public final class NadaAdapter implements AutoCloseable {
             setRequiresGradient(Set.of());
             lap(phases, "optimizer", mark);
             iteration++;
-            return new StepResult(iteration, loss.getFloat(), perModel, scores, chosen, layers,
+            return new StepResult(iteration, loss.getFloat(), targetSimilarity, perModel, scores, chosen, layers,
                     (System.nanoTime() - t0) / 1_000_000, phases);
         }
     }

@@ -22,6 +22,7 @@ public final class Studio implements AutoCloseable {
     private Studio(Stage stage, SettingsStore settings, List<ModelSet> known) {
         TensorEngine.configureOffline();
         this.thread = new TensorThread("nada-tensor");
+        thread.execute(() -> TensorEngine.useComputeThreads(TensorEngine.coresBesidesOne()));
         this.service = new TrainingService(thread, fx);
         this.viewModel = new StudioViewModel(service, settings, known, fx);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();

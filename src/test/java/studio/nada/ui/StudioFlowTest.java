@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.chart.LineChart;
 import javafx.scene.control.Slider;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -107,6 +108,11 @@ class StudioFlowTest {
                 assertEquals(3, c.chosen().length);
             });
             assertEquals(20, (int) fx(() -> vm.layerMap().loss().size()), "the chart gained one point per step");
+            fx(() -> vm.layerMap().loss()).forEach(p -> assertTrue(p.targetSimilarity() > -1 && p.targetSimilarity() < 1
+                    && p.targetSimilarity() != 0, "a CLIP similarity to the target: " + p));
+            LineChart<?, ?> chart = robot.lookup("#lossChart").queryAs(LineChart.class);
+            assertEquals(List.of(20, 20), fx(() -> chart.getData().stream().map(sr -> sr.getData().size()).toList()),
+                    "the chart draws the loss and the similarity");
             assertTrue(Files.isRegularFile(vm.sessions().recent().get(0).resolve("generator.pt")), "the session is saved");
 
             // domain strength 0: the trained side is the frozen generator again; 1: the adapted one

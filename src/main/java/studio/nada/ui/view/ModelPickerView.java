@@ -28,6 +28,8 @@ final class ModelPickerView {
         ComboBox<studio.nada.ui.service.ModelSet> combo = new ComboBox<>(vm.sets());
         combo.setId("modelCombo");
         combo.setPromptText("Models");
+        // a fixed width: otherwise every layout pass (one per status update) measures its cells
+        combo.setPrefWidth(260);
         vm.currentProperty().addListener((o, a, b) -> combo.getSelectionModel().select(b));
         combo.setOnAction(e -> vm.select(combo.getValue()));
         Button openGenerator = Icons.with(new Button("Open generator…"), "mdi2f-file-image-outline");

@@ -8,14 +8,15 @@ import studio.nada.nada.StepResult;
 
 /**
  * The layer map and the loss curve: one column per iteration with the layer-selection score of
- * each W+ index (null when no probe ran) and the chosen indices, and the directional loss.
+ * each W+ index (null when no probe ran) and the chosen indices, and the directional loss with
+ * the trained images' CLIP similarity to the target.
  */
 public final class LayerMapViewModel {
     /** One iteration's column. */
     public record Column(int iteration, float[] scores, int[] chosen) {}
 
-    /** One point of the loss chart. */
-    public record LossPoint(int iteration, double loss) {}
+    /** One iteration of the loss chart: directional loss and CLIP similarity to the target. */
+    public record LossPoint(int iteration, double loss, double targetSimilarity) {}
 
     private final ReadOnlyIntegerWrapper nLatent = new ReadOnlyIntegerWrapper();
     private final ObservableList<Column> columns = FXCollections.observableArrayList();
@@ -45,6 +46,6 @@ public final class LayerMapViewModel {
     void add(StepResult r) {
         columns.add(new Column(r.iteration(), r.layerScores() == null ? null : r.layerScores().clone(),
                 r.chosenIndices().clone()));
-        loss.add(new LossPoint(r.iteration(), r.loss()));
+        loss.add(new LossPoint(r.iteration(), r.loss(), r.targetSimilarity()));
     }
 }

@@ -127,8 +127,8 @@ public final class RunViewModel {
         } else if (e instanceof TrainingEvent.Step s) {
             progress.set((double) s.result().iteration() / s.total());
             if (state.get() == State.RUNNING) {
-                status.set(String.format(Locale.ROOT, "Iteration %d / %d  ·  loss %.4f", s.result().iteration(), s.total(),
-                        s.result().loss()));
+                status.set(String.format(Locale.ROOT, "Iteration %d / %d  ·  loss %.4f  ·  similarity %.3f",
+                        s.result().iteration(), s.total(), s.result().loss(), s.result().targetSimilarity()));
             }
             eta.set(formatEta(s.etaSeconds()));
             layerMap.add(s.result());
