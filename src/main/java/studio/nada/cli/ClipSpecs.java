@@ -16,12 +16,19 @@ final class ClipSpecs {
 
     private ClipSpecs() {}
 
-    /** The Shapes world's CLIP, used when no --clip is given. */
+    /** The Shapes world's two CLIPs, used when no --clip is given. */
     static final String SHAPES = "shapes";
+    static final String SHAPES_B = "shapes-b";
 
     static List<Spec> parse(List<String> clips, List<Double> weights) {
         if (clips == null || clips.isEmpty()) {
-            return List.of(new Spec(SHAPES, null, weights == null || weights.isEmpty() ? 1.0 : weights.get(0)));
+            if (weights != null && !weights.isEmpty() && weights.size() != 2) {
+                throw new IllegalArgumentException("the built-in Shapes world guides with 2 CLIP models but "
+                        + weights.size() + " --clip-weights were given");
+            }
+            boolean given = weights != null && !weights.isEmpty();
+            return List.of(new Spec(SHAPES, null, given ? weights.get(0) : 1.0),
+                    new Spec(SHAPES_B, null, given ? weights.get(1) : 1.0));
         }
         if (weights != null && !weights.isEmpty() && weights.size() != clips.size()) {
             throw new IllegalArgumentException(clips.size() + " CLIP models but " + weights.size()
@@ -42,12 +49,21 @@ final class ClipSpecs {
         return out;
     }
 
-    /** Loads every model (OpenAI's tokenizer) on the tensor thread's manager. */
+    /**
+     * Loads every model on the tensor thread's manager: OpenAI's tokenizer, or the Shapes
+     * tokenizer for a CLIP that {@code toyworld build} wrote.
+     */
     static List<ClipGuide> load(List<Spec> specs, NDManager manager, int visionHeads, int textHeads) throws Exception {
         List<ClipGuide> guides = new ArrayList<>();
         for (Spec s : specs) {
             if (s.file() == null) {
-                guides.add(new ClipGuide(SHAPES, ShapesWorld.clip(manager), ShapesWorld.tokenizer(), s.weight(), manager));
+                ClipModel builtIn = s.name().equals(SHAPES_B) ? ShapesWorld.clipB(manager) : ShapesWorld.clip(manager);
+                guides.add(new ClipGuide(s.name(), builtIn, ShapesWorld.tokenizer(), s.weight(), manager));
+                continue;
+            }
+            if (ShapesWorld.isShapesClip(s.file())) {
+                guides.add(new ClipGuide(s.name(), ShapesWorld.loadClip(s.file(), manager), ShapesWorld.tokenizer(),
+                        s.weight(), manager));
                 continue;
             }
             ClipModel model;

@@ -24,10 +24,14 @@ public final class ToyworldBuildCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed of every draw (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--generator-steps", defaultValue = "5000", description = "generator steps (default ${DEFAULT-VALUE})")
+    @Option(names = "--generator-steps", defaultValue = "4000", description = "synthesis network steps (default ${DEFAULT-VALUE})")
     int generatorSteps;
 
-    @Option(names = "--clip-steps", defaultValue = "800", description = "CLIP steps (default ${DEFAULT-VALUE})")
+    @Option(names = "--mapping-steps", defaultValue = "16000",
+            description = "mapping network steps, after the synthesis network's (default ${DEFAULT-VALUE})")
+    int mappingSteps;
+
+    @Option(names = "--clip-steps", defaultValue = "1200", description = "CLIP steps (default ${DEFAULT-VALUE})")
     int clipSteps;
 
     @Option(names = "--log-every", defaultValue = "250", description = "progress line interval (default ${DEFAULT-VALUE})")
@@ -35,12 +39,12 @@ public final class ToyworldBuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (generatorSteps < 1 || clipSteps < 1 || logEvery < 1) {
-            throw new IllegalArgumentException("--generator-steps, --clip-steps and --log-every must be at least 1");
+        if (generatorSteps < 1 || mappingSteps < 1 || clipSteps < 1 || logEvery < 1) {
+            throw new IllegalArgumentException("--generator-steps, --mapping-steps, --clip-steps and --log-every must be at least 1");
         }
         PrintWriter log = spec.commandLine().getOut();
         ShapesWorldBuilder builder = new ShapesWorldBuilder(
-                new ShapesWorldBuilder.Options(seed, generatorSteps, clipSteps, logEvery), line -> {
+                new ShapesWorldBuilder.Options(seed, generatorSteps, mappingSteps, clipSteps, logEvery), line -> {
                     log.println(line);
                     log.flush();
                 });

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import studio.nada.clip.ClipConfig;
 import studio.nada.clip.ClipModel;
 import studio.nada.clip.ClipPreprocess;
@@ -22,13 +21,19 @@ import studio.nada.weights.TensorData;
  * Trains the Shapes CLIP contrastively as CLIP is trained: symmetric cross-entropy over
  * exp(logit_scale)·cos(image, caption), logit_scale learnt and clamped at ln 100. A caption
  * counts as a positive for every image of the batch it is true of (soft targets), since short
- * captions repeat within a batch. Images go through {@link ClipPreprocess}, as the NADA loss feeds
- * generator output, with a little pixel noise so that imperfect generator images read the same.
+ * captions repeat within a batch, and in part for a shape of blended color. Images go through
+ * {@link ClipPreprocess}, as the NADA loss feeds generator output, varied by {@link ClipAugment}
+ * in everything the captions leave unsaid.
  */
 public final class ClipTrainer {
-    public record Options(int batch, double lr, double noise, long seed) {
+    /** @param blendProbability share of shapes painted in a blend of two colors ({@link ClipAugment}) */
+    public record Options(int batch, double lr, double blendProbability, long seed) {
         public static Options defaults(long seed) {
-            return new Options(64, 1e-3, 0.04, seed);
+            return new Options(64, 1e-3, 0.35, seed);
+        }
+
+        public Options withBlendProbability(double p) {
+            return new Options(batch, lr, p, seed);
         }
     }
 
@@ -41,7 +46,7 @@ public final class ClipTrainer {
     private final NDArray logitScale;
     private final Adam adam;
     private final SceneSampler sampler;
-    private final Random noise;
+    private final ClipAugment augment;
     private final ClipPreprocess preprocess;
 
     public ClipTrainer(NDManager root, ClipConfig config, ShapesTokenizer tokenizer, Options options) {
@@ -59,7 +64,7 @@ public final class ClipTrainer {
         this.options = options;
         this.adam = new Adam(new Adam.Hyper(options.lr(), 0.9, 0.98, 1e-6), root);
         this.sampler = new SceneSampler(options.seed() + 1);
-        this.noise = new Random(options.seed() + 2);
+        this.augment = new ClipAugment(options.seed() + 2, options.blendProbability());
         this.preprocess = ClipPreprocess.forModel(model);
     }
 
@@ -68,10 +73,11 @@ public final class ClipTrainer {
         int b = options.batch();
         List<Scene> scenes = sampler.next(b);
         List<Caption> captions = Captions.random(scenes, sampler.random());
+        List<ClipAugment.Blend> blends = scenes.stream().map(augment::blend).toList();
         float[] match = new float[b * b];
         for (int i = 0; i < b; i++) {
             for (int j = 0; j < b; j++) {
-                match[i * b + j] = captions.get(j).matches(scenes.get(i)) ? 1 : 0;
+                match[i * b + j] = (float) blends.get(i).truth(captions.get(j), scenes.get(i));
             }
         }
         int[][] tokens = tokenizer.tokenize(captions.stream().map(Caption::text).toList(), true);
@@ -79,15 +85,11 @@ public final class ClipTrainer {
         attached.addAll(adam.arrays());
         try (StepScope scope = StepScope.open(model.parameters().get(0).getManager(), attached)) {
             NDManager m = scope.manager();
-            NDArray images = ShapeRenderer.toTensor(scenes, m).add(pixelNoise(m, b));
+            NDArray images = augment.batch(scenes, blends, m);
             NDArray targets = Ops.constant(m, match, new Shape(b, b));
             NDArray loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray img = ClipModel.normalize(model.encodeImage(preprocess.apply(images)));
-                NDArray txt = ClipModel.normalize(model.encodeText(m, tokens));
-                NDArray logits = img.matMul(txt.transpose()).mul(logitScale.exp());
-                loss = Ops.div(softCrossEntropy(logits, targets).add(softCrossEntropy(logits.transpose(),
-                        targets.transpose())), 2.0);
+                loss = loss(images, tokens, targets, m);
                 gc.backward(loss);
             }
             float value = loss.getFloat();
@@ -102,19 +104,23 @@ public final class ClipTrainer {
         }
     }
 
+    /** The symmetric contrastive loss of a batch. */
+    private NDArray loss(NDArray images, int[][] tokens, NDArray targets, NDManager m) {
+        NDArray img = ClipModel.normalize(model.encodeImage(preprocess.apply(images)));
+        NDArray txt = ClipModel.normalize(model.encodeText(m, tokens));
+        NDArray logits = img.matMul(txt.transpose()).mul(logitScale.exp());
+        return Ops.div(softCrossEntropy(logits, targets).add(softCrossEntropy(logits.transpose(), targets.transpose())),
+                2.0);
+    }
+
     /** Mean over rows of −Σ_j t_ij·log softmax(logits)_ij, with each target row summing to 1. */
     private static NDArray softCrossEntropy(NDArray logits, NDArray targets) {
         NDArray t = targets.div(targets.sum(new int[] {1}, true));
         return logits.logSoftmax(1).mul(t).sum(new int[] {1}).mean().neg();
     }
 
-    private NDArray pixelNoise(NDManager m, int b) {
-        int n = b * 3 * ShapeRenderer.SIZE * ShapeRenderer.SIZE;
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (noise.nextGaussian() * options.noise());
-        }
-        return Ops.constant(m, v, new Shape(b, 3, ShapeRenderer.SIZE, ShapeRenderer.SIZE));
+    public Options options() {
+        return options;
     }
 
     public ClipModel model() {

@@ -20,9 +20,11 @@ import studio.nada.stylegan.Latents;
 import studio.nada.stylegan.Noise;
 
 /**
- * Teaches a fresh StyleGAN2 generator to draw the world, supervised: for each z the target is the
- * render of {@link LatentScenes#fromZ}, the loss an L1 that weighs shape pixels 5× (small shapes
- * cover 4% of the image and would otherwise be learnt last). A GAN is not needed because the
+ * Teaches a fresh StyleGAN2 generator to draw the world, supervised, in two stages. First the
+ * synthesis network learns to draw each scene from its {@link SceneCode} (W repeated over W+):
+ * the target is the render, the loss an L1 pyramid that weighs shape pixels 5× (small shapes
+ * cover 4% of the image and would otherwise be learnt last). Then the mapping network learns z →
+ * the code of {@link LatentScenes#fromZ} by mean squared error. A GAN is not needed because the
  * world is a known function of z, and this is stable and fast. Noise is zero in training, so the
  * noise weights stay 0 and samples do not depend on the noise mode.
  */
@@ -31,9 +33,9 @@ public final class GeneratorTrainer {
      * @param mappingLr Adam's rate for the mapping network's stored weights, which are scaled by
      *                  lr_mul 0.01 in the forward pass: the synthesis rate would barely move them
      */
-    public record Options(int batch, double lr, double mappingLr, long seed) {
+    public record Options(int batch, double lr, int mappingBatch, double mappingLr, long seed) {
         public static Options defaults(long seed) {
-            return new Options(16, 0.008, 0.2, seed);
+            return new Options(16, 0.004, 256, 0.2, seed);
         }
     }
 
@@ -71,45 +73,68 @@ public final class GeneratorTrainer {
         this.mappingAdam = new Adam(new Adam.Hyper(options.mappingLr(), 0.9, 0.99, 1e-8), root);
     }
 
-    /** One step on a fresh batch; returns the loss before the update. */
-    public float step() {
+    /** One synthesis step on a fresh batch of scenes; returns the loss before the update. */
+    public float synthesisStep() {
         int b = options.batch();
         int d = generator.config().styleDim();
-        float[] z = new float[b * d];
+        float[] codes = new float[b * d];
         List<Scene> scenes = new ArrayList<>();
         float[] weight = new float[b * ShapeRenderer.SIZE * ShapeRenderer.SIZE];
         for (int i = 0; i < b; i++) {
-            float[] zi = new float[d];
-            for (int j = 0; j < d; j++) {
-                zi[j] = (float) random.nextGaussian();
-            }
-            System.arraycopy(zi, 0, z, i * d, d);
-            Scene s = LatentScenes.fromZ(zi);
+            Scene s = LatentScenes.fromZ(gaussian(d));
             scenes.add(s);
+            System.arraycopy(SceneCode.of(s, d), 0, codes, i * d, d);
             float[] cov = ShapeRenderer.render(s).coverage();
             for (int k = 0; k < cov.length; k++) {
                 weight[i * cov.length + k] = 1 + SHAPE_WEIGHT * cov[k];
             }
         }
+        return step(synthesis, synthesisAdam, m -> {
+            NDArray target = ShapeRenderer.toTensor(scenes, m);
+            NDArray w8 = Ops.constant(m, weight, new Shape(b, 1, ShapeRenderer.SIZE, ShapeRenderer.SIZE));
+            NDArray w = Ops.constant(m, codes, new Shape(b, d));
+            NDArray img = generator.synthesis(Latents.toWPlus(w, generator.config().nLatent()), Noise.zero());
+            return pyramidL1(img.sub(target), w8);
+        });
+    }
+
+    /** One mapping step: z → the code of its scene, mean squared error before the update. */
+    public float mappingStep() {
+        int b = options.mappingBatch();
+        int d = generator.config().styleDim();
+        float[] z = new float[b * d];
+        float[] codes = new float[b * d];
+        for (int i = 0; i < b; i++) {
+            float[] zi = gaussian(d);
+            System.arraycopy(zi, 0, z, i * d, d);
+            System.arraycopy(SceneCode.of(LatentScenes.fromZ(zi), d), 0, codes, i * d, d);
+        }
+        return step(mapping, mappingAdam, m -> generator.style(Ops.constant(m, z, new Shape(b, d)))
+                .sub(Ops.constant(m, codes, new Shape(b, d))).square().mean());
+    }
+
+    private float[] gaussian(int d) {
+        float[] z = new float[d];
+        for (int j = 0; j < d; j++) {
+            z[j] = (float) random.nextGaussian();
+        }
+        return z;
+    }
+
+    private float step(Map<String, NDArray> trained, Adam adam, java.util.function.Function<NDManager, NDArray> lossOf) {
         List<NDArray> attached = new ArrayList<>(generator.arrays());
         attached.addAll(synthesisAdam.arrays());
         attached.addAll(mappingAdam.arrays());
         try (StepScope scope = StepScope.open(generator.params().manager(), attached)) {
-            NDManager m = scope.manager();
-            NDArray target = ShapeRenderer.toTensor(scenes, m);
-            NDArray w8 = Ops.constant(m, weight, new Shape(b, 1, ShapeRenderer.SIZE, ShapeRenderer.SIZE));
             NDArray loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray img = render(Ops.constant(m, z, new Shape(b, d)));
-                loss = pyramidL1(img.sub(target), w8);
+                loss = lossOf.apply(scope.manager());
                 gc.backward(loss);
             }
             float value = loss.getFloat();
-            Map<String, NDArray> gs = gradients(synthesis);
-            Map<String, NDArray> gm = gradients(mapping);
-            if (finite(gs) && finite(gm)) {
-                synthesisAdam.step(synthesis, gs);
-                mappingAdam.step(mapping, gm);
+            Map<String, NDArray> grads = gradients(trained);
+            if (finite(grads)) {
+                adam.step(trained, grads);
             } else {
                 skipped++;
             }
@@ -139,12 +164,6 @@ public final class GeneratorTrainer {
     private static NDArray halve(NDArray x) {
         Shape s = x.getShape();
         return x.reshape(s.get(0), s.get(1), s.get(2) / 2, 2, s.get(3) / 2, 2).mean(new int[] {5}).mean(new int[] {3});
-    }
-
-    /** G(z) with w repeated over W+ and zero noise, as trained. */
-    NDArray render(NDArray z) {
-        NDArray w = generator.style(z);
-        return generator.synthesis(Latents.toWPlus(w, generator.config().nLatent()), Noise.zero());
     }
 
     /**

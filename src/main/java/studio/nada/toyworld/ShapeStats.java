@@ -6,14 +6,19 @@ import studio.nada.export.Images;
 
 /**
  * Pixel statistics of a Shapes-world image (a render or a generator sample): the shape's mask
- * (pixels far from the background color), its area, centroid and dominant named color (read as
+ * (pixels at least half as far from the background color as the shape's own color, i.e. about
+ * half coverage whatever the color), its area, centroid and dominant named color (read as
  * a blend with the background, so antialiased and blurred rims count for their shape), and
  * whether the image looks like the world at all. Tests use it to check renders, generator samples
  * and adaptations ("red → blue turns shapes blue and keeps their mask").
  */
 public final class ShapeStats {
-    /** RGB distance from the background beyond which a pixel belongs to the shape (about half coverage). */
-    static final double MASK_DISTANCE = 80;
+    /**
+     * Least RGB distance from the background for a shape pixel: the mask threshold is half the
+     * shape color's distance (its 99th-percentile pixel), but never below this. A fixed threshold
+     * made a light blue shape's mask a pixel ring smaller than the same red shape's.
+     */
+    static final double MIN_MASK_DISTANCE = 40;
     /** Plausible shape areas in pixels: the smallest jittered triangle to the largest square, with margin. */
     static final int MIN_AREA = 50;
     static final int MAX_AREA = 1500;
@@ -31,12 +36,19 @@ public final class ShapeStats {
         this.pixels = image.pixels();
         this.mask = new boolean[pixels.length];
         int[] bg = ShapeColor.BACKGROUND;
+        double[] dist = new double[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            dist[i] = distance(rgb(pixels[i]), bg);
+        }
+        double[] sorted = dist.clone();
+        Arrays.sort(sorted);
+        double threshold = Math.max(MIN_MASK_DISTANCE, 0.5 * sorted[(int) (0.99 * (sorted.length - 1))]);
         int n = 0;
         double sx = 0;
         double sy = 0;
         for (int i = 0; i < pixels.length; i++) {
             int[] c = rgb(pixels[i]);
-            if (distance(c, bg) > MASK_DISTANCE) {
+            if (dist[i] > threshold) {
                 mask[i] = true;
                 n++;
                 sx += i % width;

@@ -10,9 +10,12 @@ public final class ShapesModels {
 
     private ShapesModels() {}
 
-    /** 64 px, style_dim 64, n_mlp 2; 64 channels up to 16 px, 32 above (most pixels, least meaning). */
+    /**
+     * 64 px, style_dim 64, n_mlp 4 (two layers could not learn the sharp z → scene choices); 64
+     * channels up to 16 px, 32 above (most pixels, least meaning).
+     */
     public static GeneratorConfig generator() {
-        return new GeneratorConfig(64, STYLE_DIM, 2, Map.of(4, 64, 8, 64, 16, 64, 32, 32, 64, 32), 0.01);
+        return new GeneratorConfig(64, STYLE_DIM, 4, Map.of(4, 64, 8, 64, 16, 64, 32, 32, 64, 32), 0.01);
     }
 
     /**

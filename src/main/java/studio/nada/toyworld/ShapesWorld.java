@@ -22,6 +22,12 @@ import studio.nada.weights.Safetensors;
 public final class ShapesWorld {
     public static final String GENERATOR_FILE = "shapes_generator.pt";
     public static final String CLIP_FILE = "shapes_clip.safetensors";
+    /**
+     * The second CLIP, trained without color blends and from other seeds. NADA guides with both,
+     * as the paper guides with ViT-B/32 and ViT-B/16: a direction that fools one small CLIP rarely
+     * fools the other, so together they recolor shapes that either alone reshaped or left alone.
+     */
+    public static final String CLIP_B_FILE = "shapes_clip_b.safetensors";
     private static final String RESOURCES = "/studio/nada/toyworld/";
 
     private ShapesWorld() {}
@@ -36,11 +42,33 @@ public final class ShapesWorld {
         return loadClip(resourceFile(CLIP_FILE), manager);
     }
 
+    /** The shipped second CLIP ({@link #CLIP_B_FILE}). */
+    public static ClipModel clipB(NDManager manager) throws IOException {
+        return loadClip(resourceFile(CLIP_B_FILE), manager);
+    }
+
     /** A Shapes CLIP file as {@code toyworld build} writes it; head counts come from its metadata. */
     public static ClipModel loadClip(Path file, NDManager manager) throws IOException {
         Safetensors.Contents c = Safetensors.read(file);
         Map<String, String> meta = c.metadata();
         return ClipModel.load(c.tensors(), manager, heads(meta, "vision_heads", file), heads(meta, "text_heads", file));
+    }
+
+    /** A shipped CLIP's tensors ({@link #CLIP_FILE} or {@link #CLIP_B_FILE}), by OpenAI's names. */
+    public static Map<String, studio.nada.weights.TensorData> clipTensors(String file) throws IOException {
+        return Safetensors.read(resourceFile(file)).tensors();
+    }
+
+    /** Whether {@code file} is a Shapes CLIP as {@code toyworld build} writes it (safetensors naming its vocabulary). */
+    public static boolean isShapesClip(Path file) {
+        if (!file.getFileName().toString().endsWith(".safetensors") || !Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            return ShapesVocabulary.FILE.equals(Safetensors.read(file).metadata().get("tokenizer"));
+        } catch (IOException | RuntimeException e) {
+            return false; // not readable as safetensors: the general loader reports why
+        }
     }
 
     /** The shipped tokenizer. */

@@ -25,9 +25,9 @@ import studio.nada.weights.TorchCheckpointWriter;
  */
 public final class ShapesWorldBuilder {
     /** Steps of each training; {@code logEvery} is how often progress is reported. */
-    public record Options(long seed, int generatorSteps, int clipSteps, int logEvery) {
+    public record Options(long seed, int generatorSteps, int mappingSteps, int clipSteps, int logEvery) {
         public static Options defaults() {
-            return new Options(0, 5000, 800, 250);
+            return new Options(0, 4000, 16000, 1200, 250);
         }
     }
 
@@ -51,7 +51,8 @@ public final class ShapesWorldBuilder {
             long t0 = System.nanoTime();
             GeneratorTrainer gt = new GeneratorTrainer(root, ShapesModels.generator(),
                     GeneratorTrainer.Options.defaults(options.seed()));
-            double gLoss = train("generator", options.generatorSteps(), gt::step);
+            double gLoss = train("generator", options.generatorSteps(), gt::synthesisStep);
+            train("mapping", options.mappingSteps(), gt::mappingStep);
             Generator g = gt.generator();
             log.accept("generator steps skipped for non-finite gradients: " + gt.skippedSteps());
             writeGenerator(out.resolve(ShapesWorld.GENERATOR_FILE), g, root);
@@ -61,12 +62,19 @@ public final class ShapesWorldBuilder {
             ClipTrainer ct = new ClipTrainer(root, ShapesModels.clip(tokenizer), tokenizer,
                     ClipTrainer.Options.defaults(options.seed() + 100));
             double cLoss = train("clip", options.clipSteps(), ct::step);
-            writeClip(out.resolve(ShapesWorld.CLIP_FILE), ct);
+            writeClip(out.resolve(ShapesWorld.CLIP_FILE), ct, 100);
+            ClipTrainer ctb = new ClipTrainer(root, ShapesModels.clip(tokenizer), tokenizer,
+                    ClipTrainer.Options.defaults(options.seed() + 200).withBlendProbability(0));
+            train("clip b", options.clipSteps(), ctb::step);
+            writeClip(out.resolve(ShapesWorld.CLIP_B_FILE), ctb, 200);
             double cSeconds = (System.nanoTime() - t1) / 1e9;
 
             ClipModel clip = ct.model();
             List<Scene> fresh = new SceneSampler(options.seed() + 7).next(256);
             ZeroShot.Accuracy onRenders = ZeroShot.evaluate(clip, tokenizer, fresh, root);
+            ZeroShot.Accuracy onRendersB = ZeroShot.evaluate(ctb.model(), tokenizer, fresh, root);
+            log.accept(String.format(Locale.ROOT, "clip b zero-shot on %d renders: color %.3f, shape %.3f",
+                    onRendersB.count(), onRendersB.color(), onRendersB.shape()));
             WorldSamples samples = WorldSamples.of(g, 64, options.seed() + 9, root);
             ZeroShot.Accuracy onSamples = samples.zeroShot(clip, tokenizer, root);
             samples.writeGrids(out);
@@ -76,6 +84,10 @@ public final class ShapesWorldBuilder {
                     onRenders.color(), onRenders.shape(), onSamples.count(), onSamples.color(), onSamples.shape(),
                     r.worldLikeSamples()));
             log.accept(String.format(Locale.ROOT, "generator %.1f s, clip %.1f s", gSeconds, cSeconds));
+            ShippedComparison shipped = ShippedComparison.of(out);
+            log.accept(String.format(Locale.ROOT, "against the shipped models: generator max |diff| %.3g, latent_avg"
+                    + " %.3g, clip %.3g, clip b %.3g, vocabulary %s", shipped.generatorMaxDiff(),
+                    shipped.latentAvgMaxDiff(), shipped.clipMaxDiff(), shipped.clipBMaxDiff(), shipped.sameVocabulary() ? "identical" : "different"));
             return r;
         }
     }
@@ -113,7 +125,7 @@ public final class ShapesWorldBuilder {
         log.accept("wrote " + file + " (" + Files.size(file) + " bytes)");
     }
 
-    private void writeClip(Path file, ClipTrainer trainer) throws IOException {
+    private void writeClip(Path file, ClipTrainer trainer, long seedOffset) throws IOException {
         var c = trainer.model().config();
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", "openai-clip");
@@ -121,7 +133,8 @@ public final class ShapesWorldBuilder {
         meta.put("text_heads", Integer.toString(c.textHeads()));
         meta.put("context_length", Integer.toString(c.contextLength()));
         meta.put("tokenizer", ShapesVocabulary.FILE);
-        meta.put("seed", Long.toString(options.seed()));
+        meta.put("seed", Long.toString(options.seed() + seedOffset));
+        meta.put("blend_probability", Double.toString(trainer.options().blendProbability()));
         meta.put("steps", Integer.toString(options.clipSteps()));
         Safetensors.write(file, trainer.stateDict(), meta);
         log.accept("wrote " + file + " (" + Files.size(file) + " bytes)");

@@ -24,21 +24,24 @@ class ToyworldBuildTest {
     @Test
     void sameSeedSameModels(@TempDir Path dir) throws Exception {
         Cli.Run a = Cli.run("toyworld", "build", "--out", dir.resolve("a").toString(), "--seed", "3",
-                "--generator-steps", "3", "--clip-steps", "3", "--log-every", "1");
+                "--generator-steps", "3", "--mapping-steps", "3", "--clip-steps", "3", "--log-every", "1");
         Cli.Run b = Cli.run("toyworld", "build", "--out", dir.resolve("b").toString(), "--seed", "3",
-                "--generator-steps", "3", "--clip-steps", "3", "--log-every", "1");
+                "--generator-steps", "3", "--mapping-steps", "3", "--clip-steps", "3", "--log-every", "1");
         assertEquals(0, a.code(), a.err());
         assertEquals(0, b.code(), b.err());
         assertEquals(losses(a.out()), losses(b.out()));
-        for (String f : List.of(ShapesWorld.GENERATOR_FILE, ShapesWorld.CLIP_FILE, ShapesVocabulary.FILE,
+        for (String f : List.of(ShapesWorld.GENERATOR_FILE, ShapesWorld.CLIP_FILE, ShapesWorld.CLIP_B_FILE,
+                ShapesVocabulary.FILE,
                 "samples_generator.png", "samples_renders.png")) {
             assertTrue(Files.exists(dir.resolve("a").resolve(f)), f);
         }
         // same thread count, same op order: identical up to float rounding
         assertSameTensors(GeneratorCheckpoint.read(dir.resolve("a/" + ShapesWorld.GENERATOR_FILE), null).stateDict(),
                 GeneratorCheckpoint.read(dir.resolve("b/" + ShapesWorld.GENERATOR_FILE), null).stateDict());
-        assertSameTensors(Safetensors.read(dir.resolve("a/" + ShapesWorld.CLIP_FILE)).tensors(),
-                Safetensors.read(dir.resolve("b/" + ShapesWorld.CLIP_FILE)).tensors());
+        for (String clip : List.of(ShapesWorld.CLIP_FILE, ShapesWorld.CLIP_B_FILE)) {
+            assertSameTensors(Safetensors.read(dir.resolve("a/" + clip)).tensors(),
+                    Safetensors.read(dir.resolve("b/" + clip)).tensors());
+        }
 
         try (NDManager root = TensorEngine.newManager(Device.cpu())) {
             GeneratorCheckpoint ckpt = GeneratorCheckpoint.read(dir.resolve("a/" + ShapesWorld.GENERATOR_FILE), null);

@@ -35,7 +35,8 @@ public final class DefaultModels {
                 return "built-in Shapes world generator";
             }
         }, List.of(new ModelSet.ClipSpec("Shapes CLIP", "built-in Shapes world CLIP", 1.0, ShapesWorld::clip,
-                ShapesWorld::tokenizer))));
+                ShapesWorld::tokenizer), new ModelSet.ClipSpec("Shapes CLIP b", "built-in Shapes world CLIP b", 1.0,
+                ShapesWorld::clipB, ShapesWorld::tokenizer))));
         Path golden = sharedFolder().resolve("fixtures/golden");
         if (Files.isRegularFile(golden.resolve("sg2_tiny.pt")) && Files.isRegularFile(golden.resolve("clip_tiny_state.pt"))) {
             out.add(new ModelSet("Tiny test models (32 px)", ModelSet.Domain.FACES,

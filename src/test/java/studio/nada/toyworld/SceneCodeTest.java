@@ -1,0 +1,98 @@
+package studio.nada.toyworld;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The W codes the Shapes synthesis network learns from, and the augmented renders CLIP learns from. */
+class SceneCodeTest {
+    @Test
+    void codeIsOneHotKindAndColorPlusPlacementAllNonNegative() {
+        Scene s = Scene.of(ShapeKind.values()[1], ShapeColor.BLUE, ShapeSize.LARGE, 0, 2);
+        float[] w = SceneCode.of(s, 64);
+        assertEquals(64, w.length);
+        assertEquals(2f, w[1]);
+        assertEquals(0f, w[0] + w[2]);
+        assertEquals(2f, w[3 + ShapeColor.BLUE.ordinal()]);
+        for (float v : w) {
+            assertTrue(v >= 0, "the mapping network ends in a leaky ReLU: " + v);
+        }
+        for (int i = SceneCode.USED; i < w.length; i++) {
+            assertEquals(0f, w[i]);
+        }
+        assertTrue(w[8] < w[9], "left column: x code below its mirror");
+        assertTrue(w[10] > w[11], "bottom row: y code above its mirror");
+        assertNotEquals(w[7], SceneCode.of(Scene.of(ShapeKind.values()[1], ShapeColor.BLUE, ShapeSize.SMALL, 0, 2), 64)[7]);
+        assertThrows(IllegalArgumentException.class, () -> SceneCode.of(s, 8));
+    }
+
+    /**
+     * Same seed, same drawings; and whatever the fade, tint, blur and noise, the shape's inside
+     * differs from its background in the direction of its own color (of the four).
+     */
+    @Test
+    void augmentedRendersAreSeededAndKeepTheNamedColor() {
+        List<Scene> scenes = new SceneSampler(11).next(64);
+        ClipAugment a = new ClipAugment(5, 0.35);
+        ClipAugment b = new ClipAugment(5, 0.35);
+        int plane = ShapeRenderer.SIZE * ShapeRenderer.SIZE;
+        for (Scene s : scenes) {
+            float[] x = a.draw(s, ClipAugment.Blend.NONE);
+            assertArrayEquals(x, b.draw(s, ClipAugment.Blend.NONE), "same seed, same drawing");
+            float[] coverage = ShapeRenderer.render(s).coverage();
+            double[] inside = new double[3];
+            double[] outside = new double[3];
+            int nIn = 0;
+            int nOut = 0;
+            for (int i = 0; i < plane; i++) {
+                if (coverage[i] == 1 || coverage[i] == 0) {
+                    double[] acc = coverage[i] == 1 ? inside : outside;
+                    for (int c = 0; c < 3; c++) {
+                        acc[c] += x[c * plane + i];
+                    }
+                    nIn += coverage[i] == 1 ? 1 : 0;
+                    nOut += coverage[i] == 0 ? 1 : 0;
+                }
+            }
+            double[] d = new double[3];
+            for (int c = 0; c < 3; c++) {
+                d[c] = inside[c] / nIn - outside[c] / nOut;
+            }
+            ShapeColor best = null;
+            double bestCos = -2;
+            for (ShapeColor color : ShapeColor.values()) {
+                double[] e = new double[3];
+                for (int c = 0; c < 3; c++) {
+                    e[c] = color.rgb()[c] - ShapeColor.BACKGROUND[c];
+                }
+                double cos = (d[0] * e[0] + d[1] * e[1] + d[2] * e[2]) / Math.sqrt((d[0] * d[0] + d[1] * d[1] + d[2] * d[2])
+                        * (e[0] * e[0] + e[1] * e[1] + e[2] * e[2]));
+                if (cos > bestCos) {
+                    bestCos = cos;
+                    best = color;
+                }
+            }
+            assertEquals(s.color(), best, "a faded, tinted, noisy " + s.color() + " still reads " + s.color());
+        }
+    }
+
+    @Test
+    void blendsMakeSoftTargetsInTheirShares() {
+        Scene red = Scene.of(ShapeKind.values()[0], ShapeColor.RED, ShapeSize.SMALL, 0, 0);
+        ClipAugment.Blend blend = new ClipAugment.Blend(ShapeColor.BLUE, 0.3);
+        assertEquals(0.3, blend.truth(caption(ShapeColor.RED), red), 1e-12);
+        assertEquals(0.7, blend.truth(caption(ShapeColor.BLUE), red), 1e-12);
+        assertEquals(0.0, blend.truth(caption(ShapeColor.GREEN), red), 1e-12);
+        assertEquals(1.0, blend.truth(caption(null), red), 1e-12);
+        assertEquals(1.0, ClipAugment.Blend.NONE.truth(caption(ShapeColor.RED), red));
+    }
+
+    private static Caption caption(ShapeColor color) {
+        return new Caption(color == null ? "a shape" : "a " + color.word() + " shape", null, color, null, null, null);
+    }
+}
