@@ -10,6 +10,7 @@ import javafx.application.Platform;
  */
 public final class FxDispatch implements Executor {
     private final AtomicLong worstNanos = new AtomicLong();
+    private volatile String worstHandler = "none";
 
     @Override
     public void execute(Runnable work) {
@@ -18,7 +19,11 @@ public final class FxDispatch implements Executor {
             try {
                 work.run();
             } finally {
-                worstNanos.accumulateAndGet(System.nanoTime() - t0, Math::max);
+                long took = System.nanoTime() - t0;
+                if (took > worstNanos.get()) {
+                    worstNanos.set(took);
+                    worstHandler = work.getClass().getName();
+                }
             }
         });
     }
@@ -26,6 +31,11 @@ public final class FxDispatch implements Executor {
     /** The longest time one handler held the FX thread, in milliseconds. */
     public double worstHandlerMillis() {
         return worstNanos.get() / 1e6;
+    }
+
+    /** The class of the slowest handler (a lambda's class names the view model that posted it). */
+    public String worstHandler() {
+        return worstHandler;
     }
 
     /** Starts the count again. */

@@ -5,6 +5,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import studio.nada.engine.TensorEngine;
 import studio.nada.engine.TensorThread;
+import studio.nada.engine.ThreadPriority;
 import studio.nada.ui.service.ModelSet;
 import studio.nada.ui.service.SettingsStore;
 import studio.nada.ui.service.TrainingService;
@@ -22,7 +23,11 @@ public final class Studio implements AutoCloseable {
     private Studio(Stage stage, SettingsStore settings, List<ModelSet> known) {
         TensorEngine.configureOffline();
         this.thread = new TensorThread("nada-tensor");
-        thread.execute(() -> TensorEngine.useComputeThreads(TensorEngine.coresBesidesOne()));
+        thread.execute(() -> {
+            // the FX thread must win a contended core: one core fewer for tensor work, at low priority
+            TensorEngine.useComputeThreads(TensorEngine.coresBesidesOne());
+            ThreadPriority.lowerCurrent(10);
+        });
         this.service = new TrainingService(thread, fx);
         this.viewModel = new StudioViewModel(service, settings, known, fx);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();

@@ -19,6 +19,7 @@ final class FxPulseMonitor implements AutoCloseable {
     private final AtomicLong worstNanos = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
     private volatile boolean ignoring;
+    private volatile boolean running = true;
     private volatile Thread fxThread;
     private volatile long lastRun = System.nanoTime();
     private final java.util.Map<String, Long> blockers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -27,7 +28,7 @@ final class FxPulseMonitor implements AutoCloseable {
         timer.scheduleAtFixedRate(() -> {
             long posted = System.nanoTime();
             Thread fx = fxThread;
-            if (fx != null && !ignoring && posted - lastRun > 40_000_000L) {
+            if (fx != null && !ignoring && running && posted - lastRun > 40_000_000L) {
                 // the FX thread is busy: note where (the longest-seen gap per place)
                 StringBuilder where = new StringBuilder();
                 for (StackTraceElement e : fx.getStackTrace()) {
@@ -41,13 +42,21 @@ final class FxPulseMonitor implements AutoCloseable {
             Platform.runLater(() -> {
                 fxThread = Thread.currentThread();
                 lastRun = System.nanoTime();
-                if (!ignoring) {
+                if (!ignoring && running) {
                     worstNanos.accumulateAndGet(System.nanoTime() - posted, Math::max);
                     samples.incrementAndGet();
                 }
             });
         }, 0, 5, TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /**
+     * Counts only while {@code active} (set on the FX thread): the bound is for a run, not for a
+     * notification popping up or a window opening, which build their controls once.
+     */
+    void runActive(boolean active) {
+        running = active;
     }
 
     /** Stops counting while the test itself holds the FX thread (a window snapshot). */

@@ -44,12 +44,14 @@ class StudioFlowTest {
     /** No handler of the studio may hold the FX thread longer than this (it never waits on tensor work). */
     private static final double MAX_HANDLER_MS = 50;
     /**
-     * The gap between FX pulses also counts the OS's scheduling: on a 2-core CI machine the
-     * training step's two compute threads and the software renderer compete with the FX thread,
-     * and gaps of 100-650 ms were seen while the FX thread itself sat idle in its queue. This bound
-     * only catches a real stall (a tensor op or file read on the FX thread would take seconds).
+     * The longest wait of a task posted to the FX thread while a run is going, which counts
+     * JavaFX's own layout, CSS and (software) rendering and the OS's scheduling, not only our
+     * handlers. The studio's target is 50 ms; with the tensor thread on one core fewer and at
+     * nice 10 this machine measured 30-47 ms (it was 108-120 ms with both cores computing at
+     * normal priority). The bound leaves room for a busier CI machine and still catches a
+     * regression to that state or a real stall.
      */
-    private static final double MAX_PULSE_GAP_MS = 1500;
+    private static final double MAX_PULSE_GAP_MS = 100;
     @TempDir
     static Path home;
     private static Studio studio;
@@ -93,6 +95,11 @@ class StudioFlowTest {
 
         studio.fxDispatch().reset();
         try (FxPulseMonitor pulses = new FxPulseMonitor().start()) {
+            pulses.runActive(false);
+            fx(() -> {
+                vm.run().stateProperty().addListener((o, a, b) -> pulses.runActive(b == State.RUNNING));
+                return null;
+            });
             // 20 iterations, started with Ctrl+Enter
             retryingCoreNaN(() -> {
                 shortcut(KeyCode.ENTER, true);
@@ -153,8 +160,8 @@ class StudioFlowTest {
 
             double handlers = studio.fxDispatch().worstHandlerMillis();
             String report = String.format(java.util.Locale.ROOT,
-                    "longest FX handler %.1f ms; worst gap between FX pulses %.1f ms over %d pulses", handlers,
-                    pulses.worstMillis(), pulses.samples());
+                    "longest FX handler %.1f ms (%s); worst gap between FX pulses while running %.1f ms over %d"
+                    + " pulses", handlers, studio.fxDispatch().worstHandler(), pulses.worstMillis(), pulses.samples());
             System.getLogger("studio").log(System.Logger.Level.INFO, report);
             Files.writeString(Path.of("target/fx-block.txt"), report + System.lineSeparator() + pulses.blockers());
             assertTrue(handlers <= MAX_HANDLER_MS, "a handler held the FX thread for " + handlers + " ms");
