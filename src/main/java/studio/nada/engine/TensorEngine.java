@@ -31,10 +31,13 @@ public final class TensorEngine {
      * keeps this per calling thread). The studio calls it on its tensor thread with one core
      * fewer than the machine has, so the FX thread always finds a free core: with every core
      * computing, JavaFX's layout passes waited 100+ ms for the scheduler on a 2-core machine.
+     * Part of the setting (MKL's) is process-wide: restore the returned previous count when done.
      */
-    public static void useComputeThreads(int threads) {
+    public static int useComputeThreads(int threads) {
         get();
+        int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
         ai.djl.pytorch.jni.JniUtils.setNumThreads(Math.max(1, threads));
+        return before;
     }
 
     /** Cores left for tensor work when one is kept for a user interface (at least 1). */

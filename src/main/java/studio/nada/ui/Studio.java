@@ -19,13 +19,14 @@ public final class Studio implements AutoCloseable {
     private final StudioViewModel viewModel;
     private final Scene scene;
     private final FxDispatch fx = new FxDispatch();
+    private volatile int computeThreadsBefore;
 
     private Studio(Stage stage, SettingsStore settings, List<ModelSet> known) {
         TensorEngine.configureOffline();
         this.thread = new TensorThread("nada-tensor");
         thread.execute(() -> {
             // the FX thread must win a contended core: one core fewer for tensor work, at low priority
-            TensorEngine.useComputeThreads(TensorEngine.coresBesidesOne());
+            computeThreadsBefore = TensorEngine.useComputeThreads(TensorEngine.coresBesidesOne());
             ThreadPriority.lowerCurrent(10);
         });
         this.service = new TrainingService(thread, fx);
@@ -64,6 +65,10 @@ public final class Studio implements AutoCloseable {
     public void close() {
         viewModel.saveSettings();
         service.close();
+        if (computeThreadsBefore > 0) {
+            // MKL's thread count is process-wide: leave the process as the studio found it
+            thread.submit(() -> TensorEngine.useComputeThreads(computeThreadsBefore)).join();
+        }
         thread.close();
     }
 }
