@@ -9,6 +9,7 @@ import studio.nada.clip.ClipTokenizer;
 import studio.nada.nada.ClipGuide;
 import studio.nada.toyworld.ShapesWorld;
 import studio.nada.weights.Checkpoints;
+import studio.nada.weights.Safetensors;
 
 /** Parses {@code --clip NAME=FILE} options and loads them as weighted CLIP guides. */
 final class ClipSpecs {
@@ -61,9 +62,10 @@ final class ClipSpecs {
                 guides.add(new ClipGuide(s.name(), builtIn, ShapesWorld.tokenizer(), s.weight(), manager));
                 continue;
             }
-            if (ShapesWorld.isShapesClip(s.file())) {
-                guides.add(new ClipGuide(s.name(), ShapesWorld.loadClip(s.file(), manager), ShapesWorld.tokenizer(),
-                        s.weight(), manager));
+            Safetensors.Contents shapes = ShapesWorld.readIfShapesClip(s.file());
+            if (shapes != null) {
+                guides.add(new ClipGuide(s.name(), ShapesWorld.loadClip(shapes, s.file(), manager),
+                        ShapesWorld.tokenizer(), s.weight(), manager));
                 continue;
             }
             ClipModel model;

@@ -23,6 +23,19 @@ public final class ThreadPriority {
 
     private ThreadPriority() {}
 
+    /** libc, loaded on first use; null where it cannot be. */
+    private static final class Libc {
+        static final LibC INSTANCE = load();
+
+        private static LibC load() {
+            try {
+                return Native.load("c", LibC.class);
+            } catch (Throwable e) {
+                return null;
+            }
+        }
+    }
+
     /**
      * Sets the calling thread's nice value to {@code nice} (0 normal, 19 lowest) if that is lower
      * in priority than now; returns whether it took effect (false off Linux or on failure, where
@@ -33,8 +46,11 @@ public final class ThreadPriority {
         if (gettid == null) {
             return false;
         }
+        LibC c = Libc.INSTANCE;
+        if (c == null) {
+            return false;
+        }
         try {
-            LibC c = Native.load("c", LibC.class);
             int tid = c.syscall(gettid);
             return tid > 0 && c.setpriority(PRIO_PROCESS, tid, Math.min(19, Math.max(0, nice))) == 0;
         } catch (Throwable e) {
@@ -48,8 +64,11 @@ public final class ThreadPriority {
         if (gettid == null) {
             return null;
         }
+        LibC c = Libc.INSTANCE;
+        if (c == null) {
+            return null;
+        }
         try {
-            LibC c = Native.load("c", LibC.class);
             return c.getpriority(PRIO_PROCESS, c.syscall(gettid));
         } catch (Throwable e) {
             return null;

@@ -35,6 +35,7 @@ public final class NadaAdapter implements AutoCloseable {
     private final Adam adam;
     private final Map<String, NDArray> optimized = new LinkedHashMap<>();
     private final List<NDArray> probeTargets = new ArrayList<>();
+    private final double totalWeight;
     private int iteration;
 
     /** The trainable twin starts as a copy of {@code frozen}; both share the frozen mapping network. */
@@ -46,6 +47,7 @@ public final class NadaAdapter implements AutoCloseable {
         this.frozen = frozen;
         this.trainable = new Generator(frozen.config(), frozen.params().copy(manager));
         this.guides = List.copyOf(guides);
+        this.totalWeight = guides.stream().mapToDouble(ClipGuide::weight).sum();
         this.config = config;
         this.rng = rng;
         this.adam = new Adam(new Adam.Hyper(config.lr(), 0.0, Math.pow(0.99, 0.8), 1e-8), manager);
@@ -166,7 +168,6 @@ public final class NadaAdapter implements AutoCloseable {
             Map<String, Double> perModel = new LinkedHashMap<>();
             NDArray loss;
             double targetSimilarity;
-            double totalWeight = guides.stream().mapToDouble(ClipGuide::weight).sum();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray dstImg = trainable.synthesis(wPlus, Noise.random(rng));
                 loss = null;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import studio.nada.engine.StepScope;
 import studio.nada.nada.Adam;
 import studio.nada.stylegan.Generator;
@@ -121,7 +122,7 @@ public final class GeneratorTrainer {
         return z;
     }
 
-    private float step(Map<String, NDArray> trained, Adam adam, java.util.function.Function<NDManager, NDArray> lossOf) {
+    private float step(Map<String, NDArray> trained, Adam adam, Function<NDManager, NDArray> lossOf) {
         List<NDArray> attached = new ArrayList<>(generator.arrays());
         attached.addAll(synthesisAdam.arrays());
         attached.addAll(mappingAdam.arrays());

@@ -3,7 +3,6 @@ package studio.nada.toyworld;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import studio.nada.clip.ClipWeights;
@@ -14,26 +13,21 @@ import studio.nada.weights.TensorData;
  * trainer can step exactly the model's weights and write them back under their names.
  */
 final class NamedClipWeights implements ClipWeights {
-    private final Map<String, TensorData> tensors;
+    private final ClipWeights source;
     private final Map<String, NDArray> loaded = new LinkedHashMap<>();
 
     NamedClipWeights(Map<String, TensorData> tensors) {
-        this.tensors = tensors;
+        this.source = ClipWeights.of(tensors);
     }
 
     @Override
     public long[] shape(String name) {
-        TensorData t = tensors.get(name);
-        return t == null ? null : t.shape();
+        return source.shape(name);
     }
 
     @Override
     public NDArray load(String name, Shape expected, NDManager manager) {
-        TensorData t = tensors.get(name);
-        if (t == null || !Arrays.equals(t.shape(), expected.getShape())) {
-            throw new IllegalArgumentException("CLIP state dict: key '" + name + "' is missing or not " + expected);
-        }
-        NDArray a = t.toFloatNDArray(manager);
+        NDArray a = source.load(name, expected, manager);
         a.setName(name);
         loaded.put(name, a);
         return a;

@@ -49,7 +49,11 @@ public final class ShapesWorld {
 
     /** A Shapes CLIP file as {@code toyworld build} writes it; head counts come from its metadata. */
     public static ClipModel loadClip(Path file, NDManager manager) throws IOException {
-        Safetensors.Contents c = Safetensors.read(file);
+        return loadClip(Safetensors.read(file), file, manager);
+    }
+
+    /** A Shapes CLIP from contents already read from {@code file}. */
+    public static ClipModel loadClip(Safetensors.Contents c, Path file, NDManager manager) {
         Map<String, String> meta = c.metadata();
         return ClipModel.load(c.tensors(), manager, heads(meta, "vision_heads", file), heads(meta, "text_heads", file));
     }
@@ -61,13 +65,19 @@ public final class ShapesWorld {
 
     /** Whether {@code file} is a Shapes CLIP as {@code toyworld build} writes it (safetensors naming its vocabulary). */
     public static boolean isShapesClip(Path file) {
+        return readIfShapesClip(file) != null;
+    }
+
+    /** The contents of a Shapes CLIP file, read once for checking and loading; null for any other file. */
+    public static Safetensors.Contents readIfShapesClip(Path file) {
         if (!file.getFileName().toString().endsWith(".safetensors") || !Files.isRegularFile(file)) {
-            return false;
+            return null;
         }
         try {
-            return ShapesVocabulary.FILE.equals(Safetensors.read(file).metadata().get("tokenizer"));
+            Safetensors.Contents c = Safetensors.read(file);
+            return ShapesVocabulary.FILE.equals(c.metadata().get("tokenizer")) ? c : null;
         } catch (IOException | RuntimeException e) {
-            return false; // not readable as safetensors: the general loader reports why
+            return null; // not readable as safetensors: the general loader reports why
         }
     }
 

@@ -62,11 +62,11 @@ public final class ShapesWorldBuilder {
             ClipTrainer ct = new ClipTrainer(root, ShapesModels.clip(tokenizer), tokenizer,
                     ClipTrainer.Options.defaults(options.seed() + 100));
             double cLoss = train("clip", options.clipSteps(), ct::step);
-            writeClip(out.resolve(ShapesWorld.CLIP_FILE), ct, 100);
+            writeClip(out.resolve(ShapesWorld.CLIP_FILE), ct);
             ClipTrainer ctb = new ClipTrainer(root, ShapesModels.clip(tokenizer), tokenizer,
                     ClipTrainer.Options.defaults(options.seed() + 200).withBlendProbability(0));
             train("clip b", options.clipSteps(), ctb::step);
-            writeClip(out.resolve(ShapesWorld.CLIP_B_FILE), ctb, 200);
+            writeClip(out.resolve(ShapesWorld.CLIP_B_FILE), ctb);
             double cSeconds = (System.nanoTime() - t1) / 1e9;
 
             ClipModel clip = ct.model();
@@ -87,7 +87,8 @@ public final class ShapesWorldBuilder {
             ShippedComparison shipped = ShippedComparison.of(out);
             log.accept(String.format(Locale.ROOT, "against the shipped models: generator max |diff| %.3g, latent_avg"
                     + " %.3g, clip %.3g, clip b %.3g, vocabulary %s", shipped.generatorMaxDiff(),
-                    shipped.latentAvgMaxDiff(), shipped.clipMaxDiff(), shipped.clipBMaxDiff(), shipped.sameVocabulary() ? "identical" : "different"));
+                    shipped.latentAvgMaxDiff(), shipped.clipMaxDiff(), shipped.clipBMaxDiff(),
+                    shipped.sameVocabulary() ? "identical" : "different"));
             return r;
         }
     }
@@ -125,7 +126,7 @@ public final class ShapesWorldBuilder {
         log.accept("wrote " + file + " (" + Files.size(file) + " bytes)");
     }
 
-    private void writeClip(Path file, ClipTrainer trainer, long seedOffset) throws IOException {
+    private void writeClip(Path file, ClipTrainer trainer) throws IOException {
         var c = trainer.model().config();
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", "openai-clip");
@@ -133,7 +134,7 @@ public final class ShapesWorldBuilder {
         meta.put("text_heads", Integer.toString(c.textHeads()));
         meta.put("context_length", Integer.toString(c.contextLength()));
         meta.put("tokenizer", ShapesVocabulary.FILE);
-        meta.put("seed", Long.toString(options.seed() + seedOffset));
+        meta.put("seed", Long.toString(trainer.options().seed()));
         meta.put("blend_probability", Double.toString(trainer.options().blendProbability()));
         meta.put("steps", Integer.toString(options.clipSteps()));
         Safetensors.write(file, trainer.stateDict(), meta);
