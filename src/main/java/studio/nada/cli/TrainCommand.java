@@ -23,6 +23,7 @@ import studio.nada.nada.LayerMapping;
 import studio.nada.nada.NadaAdapter;
 import studio.nada.nada.NadaConfig;
 import studio.nada.nada.PhasePreset;
+import studio.nada.nada.RecommendedSettings;
 import studio.nada.nada.RunOptions;
 import studio.nada.nada.RunSidecar;
 import studio.nada.nada.TrainingEvent;
@@ -35,6 +36,8 @@ import studio.nada.toyworld.ShapesWorld;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Adapt a StyleGAN2 generator from a source to a target description with CLIP (StyleGAN-NADA).")
 public final class TrainCommand implements Callable<Integer> {
+    private static final String RECOMMENDED = "(default: the model set's recommendation)";
+
     @Spec
     CommandSpec spec;
 
@@ -47,8 +50,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--clip", description = "CLIP model as NAME=FILE, e.g. ViT-B/32=ViT-B-32.pt (repeatable; default: the Shapes world's)")
     List<String> clips = new ArrayList<>();
 
-    @Option(names = "--clip-weights", split = ",", description = "one weight per --clip (default 1 each)")
-    List<Double> clipWeights = new ArrayList<>();
+    @Option(names = "--clip-weights", split = ",", description = "one weight per --clip " + RECOMMENDED)
+    List<Double> clipWeights;
 
     @Option(names = "--clip-heads", description = "VISION:TEXT attention heads (default width/64, as OpenAI)")
     String clipHeads;
@@ -62,29 +65,29 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--style-images", description = "folder of target-style images (image-guided; --target optional)")
     Path styleImages;
 
-    @Option(names = "--iterations", description = "total iterations (default 301)")
+    @Option(names = "--iterations", description = "total iterations " + RECOMMENDED)
     Integer iterations;
 
-    @Option(names = "--batch", defaultValue = "2", description = "default ${DEFAULT-VALUE}")
-    int batch;
+    @Option(names = "--batch", description = "images per step " + RECOMMENDED)
+    Integer batch;
 
-    @Option(names = "--layers-k", defaultValue = "0", description = "layers trained per step (0 = all W+ layers)")
-    int layersK;
+    @Option(names = "--layers-k", description = "layers trained per step, 0 = all W+ layers " + RECOMMENDED)
+    Integer layersK;
 
-    @Option(names = "--auto-layer-iters", defaultValue = "1", description = "probe steps; 0 uses --phase (default ${DEFAULT-VALUE})")
-    int autoLayerIters;
+    @Option(names = "--auto-layer-iters", description = "probe steps; 0 uses --phase " + RECOMMENDED)
+    Integer autoLayerIters;
 
-    @Option(names = "--layer-mapping", defaultValue = "upstream", description = "upstream or consumer (default ${DEFAULT-VALUE})")
+    @Option(names = "--layer-mapping", description = "upstream or consumer " + RECOMMENDED)
     String layerMapping;
 
     @Option(names = "--phase", defaultValue = "none", description = "preset with --auto-layer-iters 0: none, texture, shape, no_fine, shape_expanded, all")
     String phase;
 
-    @Option(names = "--lr", defaultValue = "0.0016", description = "Adam learning rate (default ${DEFAULT-VALUE} = 0.002·4/5)")
-    double lr;
+    @Option(names = "--lr", description = "Adam learning rate " + RECOMMENDED + "; the paper's is 0.0016 = 0.002·4/5")
+    Double lr;
 
-    @Option(names = "--mixing", defaultValue = "0", description = "style-mixing probability (default ${DEFAULT-VALUE})")
-    double mixing;
+    @Option(names = "--mixing", description = "style-mixing probability " + RECOMMENDED)
+    Double mixing;
 
     @Option(names = "--seed", defaultValue = "0", description = "default ${DEFAULT-VALUE}")
     long seed;
@@ -115,13 +118,16 @@ public final class TrainCommand implements Callable<Integer> {
         if (dir == null) {
             throw new IllegalArgumentException("give --out DIR (or --resume DIR)");
         }
-        NadaConfig config = config();
-        if (config.iterations() < 1) {
+        if (iterations != null && iterations < 1) {
             throw new IllegalArgumentException("--iterations must be at least 1");
         }
+        Fallback settings = new Fallback(recommended());
+        NadaConfig config = config(settings);
+        List<ClipSpecs.Spec> clipSpecs = ClipSpecs.parse(clips,
+                settings.pick("--clip-weights", clipWeights, settings.recommended().clipWeights()));
+        log.println(resume != null ? "settings: those of the run being resumed (its checkpoint)" : settings.line());
         GeneratorCheckpoint ckpt = generator == null ? ShapesWorld.generatorCheckpoint()
                 : GeneratorCheckpoint.read(generator, generatorKey);
-        List<ClipSpecs.Spec> clipSpecs = ClipSpecs.parse(clips, clipWeights);
         List<Path> styles = styleImages == null ? List.of() : ImageGuidedDirection.imagesIn(styleImages);
         int[] heads = heads();
         Files.createDirectories(dir.resolve("samples"));
@@ -164,7 +170,15 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private NadaConfig config() throws Exception {
+    /**
+     * The settings of the model set being adapted: the Shapes world's own when it is (no
+     * --generator, no --clip), else the paper's, which fit FFHQ-like and other generators.
+     */
+    private RecommendedSettings recommended() {
+        return generator == null && clips.isEmpty() ? ShapesWorld.recommended() : RecommendedSettings.paperDefaults();
+    }
+
+    private NadaConfig config(Fallback r) throws Exception {
         if (resume != null) {
             Path file = RunOptions.checkpointFile(resume);
             if (Files.exists(file)) {
@@ -178,12 +192,46 @@ public final class TrainCommand implements Callable<Integer> {
         if (target == null && styleImages != null) {
             target = "the style of " + styleImages.getFileName();
         }
+        RecommendedSettings rec = r.recommended();
         if (source == null || target == null) {
-            throw new IllegalArgumentException("give --source and --target descriptions, e.g. --source photo --target sketch");
+            throw new IllegalArgumentException(String.format("give --source and --target descriptions, e.g."
+                    + " --source \"%s\" --target \"%s\"", rec.source(), rec.target()));
         }
-        return new NadaConfig(source, target, iterations == null ? 301 : iterations, batch, layersK, autoLayerIters, 8,
-                LayerMapping.valueOf(layerMapping.toUpperCase(Locale.ROOT)), PhasePreset.parse(phase), lr, mixing, seed,
+        return new NadaConfig(source, target, r.pick("--iterations", iterations, rec.iterations()),
+                r.pick("--batch", batch, rec.batch()), r.pick("--layers-k", layersK, rec.layersK()),
+                r.pick("--auto-layer-iters", autoLayerIters, rec.autoLayerIters()), 8,
+                r.pick("--layer-mapping", layerMapping == null ? null : LayerMapping.parse(layerMapping),
+                        rec.layerMapping()),
+                PhasePreset.parse(phase), r.pick("--lr", lr, rec.lr()), r.pick("--mixing", mixing, rec.mixing()), seed,
                 true);
+    }
+
+    /** Each NADA flag's value: the one given, else the recommendation's; remembers which flags were given. */
+    private static final class Fallback {
+        private final RecommendedSettings recommended;
+        private final List<String> given = new ArrayList<>();
+
+        Fallback(RecommendedSettings recommended) {
+            this.recommended = recommended;
+        }
+
+        RecommendedSettings recommended() {
+            return recommended;
+        }
+
+        <T> T pick(String flag, T value, T fallback) {
+            if (value == null) {
+                return fallback;
+            }
+            given.add(flag);
+            return value;
+        }
+
+        /** "settings: recommended for the Shapes world (iterations 70, …); given: --lr". */
+        String line() {
+            return "settings: recommended for " + recommended.name() + " (" + recommended.summary() + "); given: "
+                    + (given.isEmpty() ? "none" : String.join(", ", given));
+        }
     }
 
     private int[] heads() {

@@ -2,6 +2,7 @@ package studio.nada.nada;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import studio.nada.stylegan.GeneratorConfig;
 
 /** How a chosen W+ index becomes the layers to train. */
@@ -13,6 +14,15 @@ public enum LayerMapping {
     UPSTREAM,
     /** The layers that read w[j]: conv1 (0); convs[j−1]; to_rgb1 (1); to_rgbs[(j−3)/2] for odd j ≥ 3. */
     CONSUMER;
+
+    /** {@code upstream} or {@code consumer}, any case; a clear message for anything else. */
+    public static LayerMapping parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown layer mapping '" + text + "': use upstream or consumer");
+        }
+    }
 
     /** Layer names (rosinality module prefixes) trained for W+ index {@code j}. */
     public List<String> layers(int j, GeneratorConfig config) {

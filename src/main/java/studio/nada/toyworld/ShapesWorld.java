@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import studio.nada.clip.ClipModel;
+import studio.nada.nada.RecommendedSettings;
 import studio.nada.stylegan.GeneratorCheckpoint;
 import studio.nada.weights.Safetensors;
 
@@ -28,6 +29,8 @@ public final class ShapesWorld {
      * fools the other, so together they recolor shapes that either alone reshaped or left alone.
      */
     public static final String CLIP_B_FILE = "shapes_clip_b.safetensors";
+    /** The world's own metadata: the NADA settings and prompts that work for it. */
+    public static final String RECOMMENDED_FILE = "shapes_world.json";
     private static final String RESOURCES = "/studio/nada/toyworld/";
 
     private ShapesWorld() {}
@@ -78,6 +81,22 @@ public final class ShapesWorld {
             return ShapesVocabulary.FILE.equals(c.metadata().get("tokenizer")) ? c : null;
         } catch (IOException | RuntimeException e) {
             return null; // not readable as safetensors: the general loader reports why
+        }
+    }
+
+    /** The settings and prompts this world recommends ({@link #RECOMMENDED_FILE}, shipped beside its models). */
+    public static RecommendedSettings recommended() {
+        try (InputStream in = open(RECOMMENDED_FILE)) {
+            return RecommendedSettings.read(in, RECOMMENDED_FILE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Shapes world's recommended settings", e);
+        }
+    }
+
+    /** Copies the shipped metadata into {@code dir}, so a build's output holds the whole model set. */
+    public static void copyRecommended(Path dir) throws IOException {
+        try (InputStream in = open(RECOMMENDED_FILE)) {
+            Files.copy(in, dir.resolve(RECOMMENDED_FILE), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

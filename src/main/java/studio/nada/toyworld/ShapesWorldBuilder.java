@@ -47,6 +47,7 @@ public final class ShapesWorldBuilder {
         Files.createDirectories(out);
         ShapesTokenizer tokenizer = new ShapesTokenizer(ShapesVocabulary.build(), ShapesTokenizer.DEFAULT_CONTEXT);
         ShapesVocabulary.write(out.resolve(ShapesVocabulary.FILE), tokenizer.words());
+        ShapesWorld.copyRecommended(out); // the settings are hand-tuned metadata, not trained: shipped as they are
         try (NDManager root = TensorEngine.newManager(Device.cpu())) {
             long t0 = System.nanoTime();
             GeneratorTrainer gt = new GeneratorTrainer(root, ShapesModels.generator(),

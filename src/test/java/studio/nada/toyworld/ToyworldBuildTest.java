@@ -31,7 +31,7 @@ class ToyworldBuildTest {
         assertEquals(0, b.code(), b.err());
         assertEquals(losses(a.out()), losses(b.out()));
         for (String f : List.of(ShapesWorld.GENERATOR_FILE, ShapesWorld.CLIP_FILE, ShapesWorld.CLIP_B_FILE,
-                ShapesVocabulary.FILE,
+                ShapesVocabulary.FILE, ShapesWorld.RECOMMENDED_FILE,
                 "samples_generator.png", "samples_renders.png")) {
             assertTrue(Files.exists(dir.resolve("a").resolve(f)), f);
         }

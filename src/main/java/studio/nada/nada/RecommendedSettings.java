@@ -1,0 +1,230 @@
+package studio.nada.nada;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The NADA settings a model set recommends for itself, with the prompts that fit what its
+ * generator draws. A model set ships them as JSON beside its models; {@code train} falls back to
+ * them for every flag not given, and the studio fills its settings from them. {@code clipWeights}
+ * empty means 1 for each CLIP model. A JSON field left out takes the paper's value.
+ */
+public record RecommendedSettings(String name, int iterations, int batch, int layersK, int autoLayerIters,
+        LayerMapping layerMapping, double lr, double mixing, List<Double> clipWeights, String source, String target,
+        List<Prompt> suggestions) {
+
+    /** A source → target description pair. */
+    public record Prompt(String source, String target) {
+        public Prompt {
+            source = text("suggestion source", source);
+            target = text("suggestion target", target);
+        }
+    }
+
+    /*
+     * Bounds a metadata file may not cross: they keep a hostile or mistyped file from asking for
+     * a run that cannot fit in memory or a prompt list the studio cannot show.
+     */
+    static final int MAX_ITERATIONS = 100_000;
+    static final int MAX_BATCH = 64;
+    static final int MAX_LAYERS = 64;
+    static final int MAX_PROBE_ITERS = 100;
+    static final int MAX_TEXT = 200;
+    static final int MAX_LIST = 100;
+    static final int MAX_BYTES = 64 * 1024;
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS) // "70" is not a number here
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT) // nor is 70.5 an iteration count
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    public RecommendedSettings {
+        name = text("name", name);
+        check(iterations >= 1 && iterations <= MAX_ITERATIONS, "iterations", iterations, "1 to " + MAX_ITERATIONS);
+        check(batch >= 1 && batch <= MAX_BATCH, "batch", batch, "1 to " + MAX_BATCH);
+        check(layersK >= 0 && layersK <= MAX_LAYERS, "layersK", layersK, "0 (all layers) to " + MAX_LAYERS);
+        check(autoLayerIters >= 0 && autoLayerIters <= MAX_PROBE_ITERS, "autoLayerIters", autoLayerIters,
+                "0 to " + MAX_PROBE_ITERS);
+        if (layerMapping == null) {
+            throw new IllegalArgumentException("recommended layerMapping is missing: use upstream or consumer");
+        }
+        check(lr > 0 && lr <= 1, "lr", lr, "a positive number up to 1");
+        check(mixing >= 0 && mixing <= 1, "mixing", mixing, "a probability in [0, 1]");
+        clipWeights = list("clipWeights", clipWeights);
+        for (double w : clipWeights) {
+            check(w >= 0 && w <= 1000, "clipWeights entry", w, "a number in [0, 1000]");
+        }
+        source = text("source", source);
+        target = text("target", target);
+        suggestions = list("suggestions", suggestions);
+    }
+
+    /** StyleGAN-NADA's published command, for FFHQ-like and any other generator; suggestions from the paper. */
+    public static RecommendedSettings paperDefaults() {
+        return new RecommendedSettings("FFHQ-like and other generators, as in the paper", 301, 2, 0, 1,
+                LayerMapping.UPSTREAM, Adam.Hyper.nada().lr(), 0.0, List.of(), "photo", "sketch",
+                List.of(new Prompt("photo", "sketch"), new Prompt("photo", "pixar character"),
+                        new Prompt("photo", "ukiyo-e painting"), new Prompt("human", "werewolf"),
+                        new Prompt("photo", "cubism painting"), new Prompt("human", "zombie"),
+                        new Prompt("photo", "modigliani painting"), new Prompt("human", "elf")));
+    }
+
+    /** Reads a model set's metadata (at most 64 KiB); a clear IllegalArgumentException for anything else. */
+    public static RecommendedSettings read(InputStream in, String where) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw new IllegalArgumentException(where + ": recommended settings larger than " + MAX_BYTES + " bytes");
+        }
+        try {
+            return fromJson(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static RecommendedSettings fromJson(String json) {
+        Doc d;
+        try {
+            d = JSON.readValue(json, Doc.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("recommended settings are not valid: " + describe(e), e);
+        }
+        if (d == null) {
+            throw new IllegalArgumentException("recommended settings are not valid: the JSON is null, not an object");
+        }
+        RecommendedSettings p = paperDefaults();
+        return new RecommendedSettings(or(d.name, "this model set"), or(d.iterations, p.iterations),
+                or(d.batch, p.batch), or(d.layersK, p.layersK), or(d.autoLayerIters, p.autoLayerIters),
+                d.layerMapping == null ? p.layerMapping : LayerMapping.parse(d.layerMapping), or(d.lr, p.lr),
+                or(d.mixing, p.mixing), or(d.clipWeights, p.clipWeights), or(d.source, p.source),
+                or(d.target, p.target), or(d.suggestions, p.suggestions));
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(new Doc(name, iterations, batch, layersK, autoLayerIters, mapping(), lr,
+                    mixing, clipWeights, source, target, suggestions));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write recommended settings", e);
+        }
+    }
+
+    /** The weight of CLIP model {@code i}: 1 when the recommendation names none. */
+    public double clipWeight(int i) {
+        return i < clipWeights.size() ? clipWeights.get(i) : 1.0;
+    }
+
+    /** One line for logs: "iterations 70, batch 2, lr 0.005, k 4 consumer, …". */
+    public String summary() {
+        return "iterations " + iterations + ", batch " + batch + ", lr " + number(lr) + ", k "
+                + (layersK == 0 ? "all" : Integer.toString(layersK)) + " " + mapping()
+                + ", auto-layer-iters " + autoLayerIters + ", mixing " + number(mixing) + ", clip weights "
+                + (clipWeights.isEmpty() ? "1 each" : clipWeights.stream().map(RecommendedSettings::number)
+                        .collect(Collectors.joining(",")));
+    }
+
+    private String mapping() {
+        return layerMapping.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Shortest plain form: 0.005, not 5.0E-3; 1, not 1.0. */
+    public static String number(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** The JSON layout; every field may be left out (boxed, so absence is visible). */
+    record Doc(String name, Integer iterations, Integer batch, Integer layersK, Integer autoLayerIters,
+            String layerMapping, Double lr, Double mixing, List<Double> clipWeights, String source, String target,
+            List<Prompt> suggestions) {}
+
+    /** Jackson's message in the file's terms: which field, and what it should have been. */
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "' (known: name, iterations, batch, layersK,"
+                    + " autoLayerIters, layerMapping, lr, mixing, clipWeights, source, target, suggestions)";
+        }
+        String field = "";
+        if (e instanceof JsonMappingException m) {
+            field = m.getPath().stream().map(r -> r.getFieldName() != null ? "." + r.getFieldName()
+                    : "[" + r.getIndex() + "]").collect(Collectors.joining()).replaceFirst("^\\.", "");
+            field = field.isEmpty() ? "" : field + ": ";
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+            return field + v.getCause().getMessage();
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return field + "expected " + expected(m.getTargetType());
+        }
+        String why = e.getOriginalMessage();
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return field + (why == null ? e.getClass().getSimpleName() : why.lines().findFirst().orElse(why)) + where;
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "text in quotes";
+        }
+        if (type == Prompt.class) {
+            return "an object {\"source\": …, \"target\": …}";
+        }
+        return List.class.isAssignableFrom(type) ? "a list [ … ]" : "a JSON object { … }";
+    }
+
+    private static String text(String what, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("recommended " + what + " must not be empty");
+        }
+        if (value.length() > MAX_TEXT) {
+            throw new IllegalArgumentException("recommended " + what + " is longer than " + MAX_TEXT + " characters");
+        }
+        return value.trim();
+    }
+
+    private static <T> List<T> list(String what, List<T> values) {
+        if (values == null) {
+            throw new IllegalArgumentException("recommended " + what + " must be a list (may be empty)");
+        }
+        if (values.size() > MAX_LIST) {
+            throw new IllegalArgumentException("recommended " + what + " has more than " + MAX_LIST + " entries");
+        }
+        if (values.stream().anyMatch(java.util.Objects::isNull)) { // List.of(..).contains(null) would throw
+            throw new IllegalArgumentException("recommended " + what + " must not hold null entries");
+        }
+        return List.copyOf(values);
+    }
+
+    private static void check(boolean ok, String what, Object value, String range) {
+        if (!ok) {
+            throw new IllegalArgumentException("recommended " + what + " must be " + range + ", got " + value);
+        }
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

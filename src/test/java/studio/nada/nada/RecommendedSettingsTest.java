@@ -1,0 +1,118 @@
+package studio.nada.nada;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import studio.nada.toyworld.ShapesWorld;
+
+/** A model set's recommended settings: the paper's values, JSON both ways, a clear error for a bad file. */
+class RecommendedSettingsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void thePapersDefaultsAreItsPublishedCommand() {
+        RecommendedSettings p = RecommendedSettings.paperDefaults();
+        assertEquals(301, p.iterations());
+        assertEquals(2, p.batch());
+        assertEquals(0, p.layersK(), "all layers");
+        assertEquals(1, p.autoLayerIters());
+        assertEquals(LayerMapping.UPSTREAM, p.layerMapping());
+        assertEquals(0.0016, p.lr(), 1e-15);
+        assertEquals(0.0, p.mixing());
+        assertEquals(1.0, p.clipWeight(0));
+        assertEquals(1.0, p.clipWeight(1));
+        assertEquals("photo", p.source());
+        assertEquals("sketch", p.target());
+        NadaConfig d = NadaConfig.defaults("photo", "sketch");
+        assertEquals(List.of(d.iterations(), d.batch(), d.layersK(), d.autoLayerIters()),
+                List.of(p.iterations(), p.batch(), p.layersK(), p.autoLayerIters()), "the same as NadaConfig's");
+        assertEquals(d.lr(), p.lr());
+    }
+
+    @Test
+    void jsonRoundTripsAndLeftOutFieldsTakeThePapersValues() {
+        RecommendedSettings shapes = ShapesWorld.recommended();
+        assertEquals(shapes, RecommendedSettings.fromJson(shapes.toJson()));
+        assertTrue(shapes.toJson().contains("\"consumer\"") || shapes.toJson().contains("\"upstream\""),
+                "the mapping is written as the command line spells it");
+
+        RecommendedSettings partial = RecommendedSettings.fromJson("{\"lr\": 0.01, \"layerMapping\": \"Consumer\"}");
+        RecommendedSettings p = RecommendedSettings.paperDefaults();
+        assertEquals(0.01, partial.lr());
+        assertEquals(LayerMapping.CONSUMER, partial.layerMapping());
+        assertEquals(p.iterations(), partial.iterations());
+        assertEquals(p.suggestions(), partial.suggestions());
+        assertEquals("this model set", partial.name());
+        assertEquals("0.005", RecommendedSettings.number(0.005));
+        assertEquals("1", RecommendedSettings.number(1.0));
+    }
+
+    @Test
+    void theShapesWorldRecommendsShapesPromptsForBothOfItsClips() {
+        RecommendedSettings r = ShapesWorld.recommended();
+        assertEquals("the Shapes world", r.name());
+        assertEquals(2, r.clipWeights().size(), "one weight per shipped CLIP");
+        assertFalse(r.source().contains("photo"), r.source());
+        assertTrue(r.suggestions().contains(new RecommendedSettings.Prompt(r.source(), r.target())),
+                "the default prompt is among the suggestions");
+    }
+
+    @Test
+    void aBadFileGivesAClearMessage() {
+        assertBad("{ not json", "not valid");
+        assertBad("[]", "not valid");
+        assertBad("null", "null");
+        assertBad("{\"iteratoins\": 70}", "unknown field 'iteratoins'");
+        assertBad("{\"iterations\": \"70\"}", "iterations");
+        assertBad("{\"iterations\": 70.5}", "iterations");
+        assertBad("{\"iterations\": 0}", "iterations must be 1 to");
+        assertBad("{\"batch\": 1000000000}", "batch must be 1 to 64");
+        assertBad("{\"layersK\": -1}", "layersK");
+        assertBad("{\"lr\": -0.1}", "lr must be a positive number");
+        assertBad("{\"lr\": NaN}", "not valid");
+        assertBad("{\"mixing\": 2}", "mixing must be a probability");
+        assertBad("{\"layerMapping\": \"sideways\"}", "use upstream or consumer");
+        assertBad("{\"clipWeights\": [1, -1]}", "clipWeights entry");
+        assertBad("{\"clipWeights\": [1, null]}", "null entries");
+        assertBad("{\"source\": \"  \"}", "source must not be empty");
+        assertBad("{\"source\": \"" + "a".repeat(300) + "\"}", "longer than 200");
+        assertBad("{\"suggestions\": [null]}", "null entries");
+        assertBad("{\"suggestions\": [{\"source\": \"red\"}]}", "suggestion target must not be empty");
+        assertBad("{\"lr\": 0.01, \"lr\": 0.02}", "lr");
+        assertBad("{\"suggestions\": " + "[".repeat(5000) + "]".repeat(5000) + "}", "not valid");
+        assertBad("{} trailing", "not valid");
+    }
+
+    @Test
+    void aFileTooLargeIsRefusedBeforeParsing() {
+        byte[] big = ("{\"name\": \"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RecommendedSettings.read(new ByteArrayInputStream(big), "big.json"));
+        assertTrue(e.getMessage().startsWith("big.json: ") && e.getMessage().contains("larger than"), e.getMessage());
+    }
+
+    @Test
+    void theBuildOutputGetsTheShippedFile() throws Exception {
+        ShapesWorld.copyRecommended(dir);
+        try (var in = Files.newInputStream(dir.resolve(ShapesWorld.RECOMMENDED_FILE))) {
+            assertEquals(ShapesWorld.recommended(), RecommendedSettings.read(in, ShapesWorld.RECOMMENDED_FILE));
+        }
+    }
+
+    private static void assertBad(String json, String expected) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RecommendedSettings.fromJson(json), json);
+        assertTrue(e.getMessage().contains(expected), json + " gave: " + e.getMessage());
+        assertFalse(e.getMessage().contains("\n\tat "), "no stack trace in the message");
+    }
+}
