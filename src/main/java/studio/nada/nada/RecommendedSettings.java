@@ -127,6 +127,12 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         }
     }
 
+    /** The same settings for other CLIP models: {@code weights} empty means 1 each. */
+    public RecommendedSettings withClipWeights(List<Double> weights) {
+        return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, layerMapping, lr, mixing,
+                weights, source, target, suggestions);
+    }
+
     /** The weight of CLIP model {@code i}: 1 when the recommendation names none. */
     public double clipWeight(int i) {
         return i < clipWeights.size() ? clipWeights.get(i) : 1.0;

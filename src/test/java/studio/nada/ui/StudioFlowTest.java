@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.chart.LineChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.Slider;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -27,6 +28,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import studio.nada.export.Images;
+import studio.nada.nada.RecommendedSettings;
+import studio.nada.toyworld.ShapesWorld;
 import studio.nada.ui.service.DefaultModels;
 import studio.nada.ui.service.SettingsStore;
 import studio.nada.ui.viewmodel.Notice;
@@ -80,6 +83,10 @@ class StudioFlowTest {
 
     @Test
     void adaptsPausesResumesStopsAndBlendsWithoutBlockingTheFxThread() throws Exception {
+        RecommendedSettings shapes = ShapesWorld.recommended();
+        assertEquals(List.of(shapes.source(), shapes.target()), fx(() -> List.of(vm.prompt().sourceProperty().get(),
+                vm.prompt().targetProperty().get())), "the Shapes world opens on its own prompt");
+        assertEquals(shapes.iterations(), (int) fx(() -> vm.advanced().iterationsProperty().get()));
         type("#source", "red shape");
         type("#target", "blue shape");
         assertEquals("blue shape", fx(() -> vm.prompt().targetProperty().get()));
@@ -90,6 +97,10 @@ class StudioFlowTest {
             vm.advanced().checkpointEveryProperty().set(0);
             return null;
         });
+        int changed = (shapes.iterations() != 20 ? 1 : 0) + (shapes.layersK() != 3 ? 1 : 0);
+        assertEquals(changed, (int) fx(() -> robot.lookup("#advanced .changed").queryAll().size()),
+                "the fields changed from the recommendation are marked");
+        assertEquals(changed == 0, fx(() -> robot.lookup("#resetRecommended").queryAs(Button.class).isDisabled()));
         assertTrue(fx(() -> vm.preview().cellsProperty().get()).stream().allMatch(c -> c.trained() == null),
                 "nothing is adapted yet");
 

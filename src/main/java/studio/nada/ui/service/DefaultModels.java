@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import studio.nada.clip.ClipTokenizer;
+import studio.nada.nada.RecommendedSettings;
 import studio.nada.toyworld.ShapesWorld;
 
 /**
@@ -24,7 +25,7 @@ public final class DefaultModels {
     /** Every known set that is present here, the default first. */
     public static List<ModelSet> known() {
         List<ModelSet> out = new ArrayList<>();
-        out.add(new ModelSet("Shapes world (built in, 64 px)", ModelSet.Domain.SHAPES, new ModelSet.GeneratorSource() {
+        out.add(new ModelSet("Shapes world (built in, 64 px)", new ModelSet.GeneratorSource() {
             @Override
             public studio.nada.stylegan.GeneratorCheckpoint read() throws java.io.IOException {
                 return ShapesWorld.generatorCheckpoint();
@@ -36,13 +37,14 @@ public final class DefaultModels {
             }
         }, List.of(new ModelSet.ClipSpec("Shapes CLIP", "built-in Shapes world CLIP", 1.0, ShapesWorld::clip,
                 ShapesWorld::tokenizer), new ModelSet.ClipSpec("Shapes CLIP b", "built-in Shapes world CLIP b", 1.0,
-                ShapesWorld::clipB, ShapesWorld::tokenizer))));
+                ShapesWorld::clipB, ShapesWorld::tokenizer)), ShapesWorld.recommended()));
         Path golden = sharedFolder().resolve("fixtures/golden");
         if (Files.isRegularFile(golden.resolve("sg2_tiny.pt")) && Files.isRegularFile(golden.resolve("clip_tiny_state.pt"))) {
-            out.add(new ModelSet("Tiny test models (32 px)", ModelSet.Domain.FACES,
+            out.add(new ModelSet("Tiny test models (32 px)",
                     ModelSet.GeneratorSource.file(golden.resolve("sg2_tiny.pt")),
                     List.of(ModelSet.ClipSpec.file("tiny CLIP", golden.resolve("clip_tiny_state.pt"), 1.0, 1, 2,
-                            ClipTokenizer::openAi))));
+                            ClipTokenizer::openAi)),
+                    RecommendedSettings.paperDefaults()));
         }
         return out;
     }

@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.function.Supplier;
 import studio.nada.clip.ClipModel;
 import studio.nada.clip.TextTokenizer;
+import studio.nada.nada.RecommendedSettings;
 import studio.nada.stylegan.GeneratorCheckpoint;
 import studio.nada.weights.Checkpoints;
 
 /**
  * What the studio adapts with: a generator checkpoint and one or more CLIP models, each with its
  * weight, head counts and tokenizer. Sources are suppliers, so embedded models (the Shapes world)
- * and files are the same to the rest of the studio. {@code domain} picks the prompt suggestions.
+ * and files are the same to the rest of the studio. {@code recommended} is what the set says works
+ * for it: the NADA settings and prompts the studio starts from when the set is chosen.
  */
-public record ModelSet(String name, Domain domain, GeneratorSource generator, List<ClipSpec> clips) {
-    /** Which prompt suggestions fit the generator. */
-    public enum Domain { FACES, SHAPES, OTHER }
+public record ModelSet(String name, GeneratorSource generator, List<ClipSpec> clips, RecommendedSettings recommended) {
 
     /** Reads the generator checkpoint (any thread; no tensors yet). */
     public interface GeneratorSource {
@@ -62,18 +62,29 @@ public record ModelSet(String name, Domain domain, GeneratorSource generator, Li
         if (clips.isEmpty()) {
             throw new IllegalArgumentException("a model set needs at least one CLIP model");
         }
+        if (recommended == null) {
+            throw new IllegalArgumentException("a model set needs recommended settings (at least the paper's)");
+        }
     }
 
-    /** This set with another generator (the model picker's "Open generator…"). */
+    /**
+     * This set with another generator (the model picker's "Open generator…"): a file carries no
+     * recommendation of its own, so the paper's defaults, which fit FFHQ-like generators.
+     */
     public ModelSet withGenerator(Path file) {
-        return new ModelSet(file.getFileName() + " + " + clips.get(0).name(), Domain.OTHER, GeneratorSource.file(file), clips);
+        return new ModelSet(file.getFileName() + " + " + clips.get(0).name(), GeneratorSource.file(file), clips,
+                RecommendedSettings.paperDefaults());
     }
 
-    /** This set with one CLIP model from a file instead of its CLIP models (OpenAI's heads and tokenizer). */
+    /**
+     * This set with one CLIP model from a file instead of its CLIP models (OpenAI's heads and
+     * tokenizer). The generator stays, and so do the prompts and settings that fit what it draws;
+     * only the CLIP weights, which belonged to the replaced models, go back to 1 each.
+     */
     public ModelSet withClip(Path file, Supplier<TextTokenizer> tokenizer) {
         String clipName = file.getFileName().toString();
-        return new ModelSet(name + " / " + clipName, domain, generator,
-                List.of(ClipSpec.file(clipName, file, 1.0, 0, 0, tokenizer)));
+        return new ModelSet(name + " / " + clipName, generator,
+                List.of(ClipSpec.file(clipName, file, 1.0, 0, 0, tokenizer)), recommended.withClipWeights(List.of()));
     }
 
     @Override

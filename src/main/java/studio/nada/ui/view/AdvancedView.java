@@ -1,86 +1,160 @@
 package studio.nada.ui.view;
 
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.Property;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
+import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
+import org.controlsfx.property.editor.PropertyEditor;
 import studio.nada.nada.LayerMapping;
 import studio.nada.ui.viewmodel.AdvancedSettingsViewModel;
+import studio.nada.ui.viewmodel.AdvancedSettingsViewModel.Field;
 
-/** The advanced settings as a ControlsFX property sheet bound to the view model's properties. */
+/**
+ * The advanced settings as a ControlsFX property sheet bound to the view model's properties. A
+ * field that differs from the model set's recommendation is marked (style class {@code changed},
+ * its tooltip names the recommended value); "Reset to recommended" brings them all back.
+ */
 final class AdvancedView {
     private AdvancedView() {}
 
-    static PropertySheet create(AdvancedSettingsViewModel vm) {
+    static VBox create(AdvancedSettingsViewModel vm) {
         PropertySheet sheet = new PropertySheet();
         sheet.setId("advanced");
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.NAME);
         sheet.getItems().addAll(
-                item("Run", "Iterations", "total adaptation steps", Integer.class, vm.iterationsProperty()),
-                item("Run", "Batch", "images per step", Integer.class, vm.batchProperty()),
-                item("Run", "Learning rate", "Adam lr (0.0016 = the paper's 0.002·4/5)", Double.class, vm.lrProperty()),
-                item("Run", "Seed", "seed of the training draws", Long.class, vm.seedProperty()),
-                item("Layers", "Layers k", "W+ layers trained per step; 0 = all (no probe)", Integer.class, vm.layersKProperty()),
-                item("Layers", "Layer mapping", "upstream: the reference's; consumer: the layers that read w[j]",
-                        LayerMapping.class, vm.layerMappingProperty()),
-                item("CLIP", "CLIP weights", "one per CLIP model, comma-separated; blank = defaults", String.class,
-                        vm.clipWeightsProperty()),
-                item("Output", "Preview every", "iterations between preview refreshes (0 = never)", Integer.class,
-                        vm.previewEveryProperty()),
-                item("Output", "Checkpoint every", "iterations between checkpoints (0 = only at the end)", Integer.class,
-                        vm.checkpointEveryProperty()));
-        return sheet;
+                new Row("Run", "Iterations", "total adaptation steps", Integer.class, vm.iterationsProperty(),
+                        Field.ITERATIONS),
+                new Row("Run", "Batch", "images per step", Integer.class, vm.batchProperty(), Field.BATCH),
+                new Row("Run", "Learning rate", "Adam lr (0.0016 = the paper's 0.002·4/5)", Double.class,
+                        vm.lrProperty(), Field.LR),
+                new Row("Run", "Mixing", "style-mixing probability", Double.class, vm.mixingProperty(), Field.MIXING),
+                new Row("Run", "Seed", "seed of the training draws", Long.class, vm.seedProperty(), null),
+                new Row("Layers", "Layers k", "W+ layers trained per step; 0 = all (no probe)", Integer.class,
+                        vm.layersKProperty(), Field.LAYERS_K),
+                new Row("Layers", "Layer mapping", "upstream: the reference's; consumer: the layers that read w[j]",
+                        LayerMapping.class, vm.layerMappingProperty(), Field.LAYER_MAPPING),
+                new Row("Layers", "Probe steps", "SGD steps of the layer-selection probe (auto-layer iterations)",
+                        Integer.class, vm.autoLayerItersProperty(), Field.AUTO_LAYER_ITERS),
+                new Row("CLIP", "CLIP weights", "one per CLIP model, comma-separated; blank = 1 each", String.class,
+                        vm.clipWeightsProperty(), Field.CLIP_WEIGHTS),
+                new Row("Output", "Preview every", "iterations between preview refreshes (0 = never)", Integer.class,
+                        vm.previewEveryProperty(), null),
+                new Row("Output", "Checkpoint every", "iterations between checkpoints (0 = only at the end)",
+                        Integer.class, vm.checkpointEveryProperty(), null));
+        DefaultPropertyEditorFactory editors = new DefaultPropertyEditorFactory();
+        sheet.setPropertyEditorFactory(i -> {
+            PropertyEditor<?> editor = editors.call(i);
+            if (i instanceof Row row && row.field != null) {
+                markWhenChanged(editor.getEditor(), vm, row.field);
+            }
+            return editor;
+        });
+
+        Label source = new Label();
+        source.getStyleClass().add("recommended-for");
+        source.textProperty().bind(Bindings.createStringBinding(
+                () -> "Recommended for " + vm.recommendedProperty().get().name(), vm.recommendedProperty()));
+        Button reset = Icons.with(new Button("Reset to recommended"), "mdi2r-restore");
+        reset.setId("resetRecommended");
+        reset.disableProperty().bind(vm.anyDiffers().not());
+        reset.setOnAction(e -> vm.resetToRecommended());
+        HBox bar = new HBox(8, source, reset);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(source, Priority.ALWAYS);
+        source.setMaxWidth(Double.MAX_VALUE);
+        return new VBox(6, bar, sheet);
     }
 
-    /** A sheet row bound to a property (number properties hold Number; the editors give the boxed type). */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static PropertySheet.Item item(String category, String name, String description, Class<?> type,
-            Property<?> property) {
-        Property raw = property;
-        return new PropertySheet.Item() {
-            @Override
-            public Class<?> getType() {
-                return type;
-            }
-
-            @Override
-            public String getCategory() {
-                return category;
-            }
-
-            @Override
-            public String getName() {
-                return name;
-            }
-
-            @Override
-            public String getDescription() {
-                return description;
-            }
-
-            @Override
-            public Object getValue() {
-                Object v = raw.getValue();
-                if (v instanceof Number n) {
-                    return type == Integer.class ? (Object) n.intValue() : type == Long.class ? (Object) n.longValue()
-                            : (Object) n.doubleValue();
-                }
-                return v;
-            }
-
-            @Override
-            public void setValue(Object value) {
-                if (value != null) {
-                    raw.setValue(value);
-                }
-            }
-
-            @Override
-            public Optional<ObservableValue<? extends Object>> getObservableValue() {
-                return Optional.of(raw);
+    /** The editor carries style class {@code changed} while its field is not the recommended value. */
+    private static void markWhenChanged(Node editor, AdvancedSettingsViewModel vm, Field field) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(() -> "Recommended: " + vm.recommendedText(field),
+                vm.recommendedProperty()));
+        Tooltip.install(editor, tip);
+        Runnable mark = () -> {
+            editor.getStyleClass().remove("changed");
+            if (vm.differs(field).get()) {
+                editor.getStyleClass().add("changed");
             }
         };
+        vm.differs(field).addListener((o, a, b) -> mark.run());
+        mark.run();
+    }
+
+    /**
+     * A sheet row bound to a property (number properties hold Number; the editors give the boxed
+     * type); {@code field} is the recommended field it shows, null for the studio's own settings.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final class Row implements PropertySheet.Item {
+        private final String category;
+        private final String name;
+        private final String description;
+        private final Class<?> type;
+        private final Property raw;
+        final Field field;
+
+        Row(String category, String name, String description, Class<?> type, Property<?> property, Field field) {
+            this.category = category;
+            this.name = name;
+            this.description = description;
+            this.type = type;
+            this.raw = property;
+            this.field = field;
+        }
+
+        @Override
+        public Class<?> getType() {
+            return type;
+        }
+
+        @Override
+        public String getCategory() {
+            return category;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public String getDescription() {
+            return description;
+        }
+
+        @Override
+        public Object getValue() {
+            Object v = raw.getValue();
+            if (v instanceof Number n) {
+                return type == Integer.class ? (Object) n.intValue() : type == Long.class ? (Object) n.longValue()
+                        : (Object) n.doubleValue();
+            }
+            return v;
+        }
+
+        @Override
+        public void setValue(Object value) {
+            if (value != null) {
+                raw.setValue(value);
+            }
+        }
+
+        @Override
+        public Optional<ObservableValue<? extends Object>> getObservableValue() {
+            return Optional.of(raw);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package studio.nada.ui.view;
 
 import java.io.File;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
@@ -31,11 +32,13 @@ final class PromptView {
     static VBox create(PromptViewModel vm) {
         TextField source = new TextField();
         source.setId("source");
-        source.setPromptText("what it draws now, e.g. photo");
+        source.promptTextProperty().bind(Bindings.createStringBinding(() -> "what it draws now, e.g. "
+                + vm.defaultPromptProperty().get().source(), vm.defaultPromptProperty()));
         source.textProperty().bindBidirectional(vm.sourceProperty());
         TextField target = new TextField();
         target.setId("target");
-        target.setPromptText("what it should draw, e.g. sketch");
+        target.promptTextProperty().bind(Bindings.createStringBinding(() -> "what it should draw, e.g. "
+                + vm.defaultPromptProperty().get().target(), vm.defaultPromptProperty()));
         target.textProperty().bindBidirectional(vm.targetProperty());
         TextFields.bindAutoCompletion(source, r -> complete(vm, PromptPresets.Preset::source, r.getUserText()));
         TextFields.bindAutoCompletion(target, r -> complete(vm, PromptPresets.Preset::target, r.getUserText()));

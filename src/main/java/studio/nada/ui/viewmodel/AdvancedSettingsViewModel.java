@@ -1,34 +1,123 @@
 package studio.nada.ui.viewmodel;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import studio.nada.nada.Adam;
 import studio.nada.nada.LayerMapping;
 import studio.nada.nada.NadaConfig;
 import studio.nada.nada.PhasePreset;
+import studio.nada.nada.RecommendedSettings;
 import studio.nada.ui.service.Settings;
 
-/** The run's advanced settings (the property sheet): what NadaConfig and RunOptions are made of. */
+/**
+ * The run's advanced settings (the property sheet): what NadaConfig and RunOptions are made of.
+ * The NADA fields start from the loaded model set's recommendation; each can be changed, the
+ * sheet shows which differ from it, and {@link #resetToRecommended} brings them back.
+ */
 public final class AdvancedSettingsViewModel {
-    private final IntegerProperty iterations = new SimpleIntegerProperty(301);
-    private final IntegerProperty batch = new SimpleIntegerProperty(2);
-    private final IntegerProperty layersK = new SimpleIntegerProperty(0);
-    private final ObjectProperty<LayerMapping> layerMapping = new SimpleObjectProperty<>(LayerMapping.UPSTREAM);
-    private final DoubleProperty lr = new SimpleDoubleProperty(Adam.Hyper.nada().lr());
+    /** The fields a model set recommends. */
+    public enum Field { ITERATIONS, BATCH, LR, LAYERS_K, LAYER_MAPPING, AUTO_LAYER_ITERS, MIXING, CLIP_WEIGHTS }
+
+    private final IntegerProperty iterations = new SimpleIntegerProperty();
+    private final IntegerProperty batch = new SimpleIntegerProperty();
+    private final IntegerProperty layersK = new SimpleIntegerProperty();
+    private final ObjectProperty<LayerMapping> layerMapping = new SimpleObjectProperty<>();
+    private final IntegerProperty autoLayerIters = new SimpleIntegerProperty();
+    private final DoubleProperty lr = new SimpleDoubleProperty();
+    private final DoubleProperty mixing = new SimpleDoubleProperty();
     private final StringProperty clipWeights = new SimpleStringProperty("");
     private final LongProperty seed = new SimpleLongProperty(0);
     private final IntegerProperty previewEvery = new SimpleIntegerProperty(10);
     private final IntegerProperty checkpointEvery = new SimpleIntegerProperty(50);
+    private final ReadOnlyObjectWrapper<RecommendedSettings> recommended =
+            new ReadOnlyObjectWrapper<>(RecommendedSettings.paperDefaults());
+    private final Map<Field, BooleanBinding> differs = new EnumMap<>(Field.class);
+    private final BooleanBinding anyDiffers;
+
+    public AdvancedSettingsViewModel() {
+        for (Field f : Field.values()) {
+            differs.put(f, Bindings.createBooleanBinding(() -> !Objects.equals(value(f), recommendedValue(f)),
+                    property(f), recommended));
+        }
+        anyDiffers = Bindings.createBooleanBinding(() -> differs.values().stream().anyMatch(BooleanBinding::get),
+                differs.values().toArray(Observable[]::new));
+        resetToRecommended();
+    }
+
+    /** The loaded model set's recommendation (the paper's until one is loaded). */
+    public ReadOnlyObjectProperty<RecommendedSettings> recommendedProperty() {
+        return recommended.getReadOnlyProperty();
+    }
+
+    /** A model set became current: every recommended field takes its value. */
+    public void apply(RecommendedSettings settings) {
+        recommended.set(Objects.requireNonNull(settings));
+        resetToRecommended();
+    }
+
+    /** Every recommended field back to the recommendation; seed and intervals stay. */
+    public void resetToRecommended() {
+        RecommendedSettings r = recommended.get();
+        iterations.set(r.iterations());
+        batch.set(r.batch());
+        layersK.set(r.layersK());
+        layerMapping.set(r.layerMapping());
+        autoLayerIters.set(r.autoLayerIters());
+        lr.set(r.lr());
+        mixing.set(r.mixing());
+        clipWeights.set(format(r.clipWeights()));
+    }
+
+    /** Whether a field's value is not the recommended one. */
+    public BooleanBinding differs(Field field) {
+        return differs.get(field);
+    }
+
+    /** Whether any field differs (what "Reset to recommended" would change). */
+    public BooleanBinding anyDiffers() {
+        return anyDiffers;
+    }
+
+    /** The recommended value as a person reads it, e.g. "0.005" or "consumer". */
+    public String recommendedText(Field field) {
+        Object v = recommendedValue(field);
+        if (v instanceof Double d) {
+            return RecommendedSettings.number(d);
+        }
+        if (field == Field.CLIP_WEIGHTS) {
+            return recommended.get().clipWeights().isEmpty() ? "1 each" : format(recommended.get().clipWeights());
+        }
+        if (field == Field.LAYERS_K && Integer.valueOf(0).equals(v)) {
+            return "0 (all layers)";
+        }
+        return v.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public IntegerProperty autoLayerItersProperty() {
+        return autoLayerIters;
+    }
+
+    public DoubleProperty mixingProperty() {
+        return mixing;
+    }
 
     public IntegerProperty iterationsProperty() {
         return iterations;
@@ -76,9 +165,9 @@ public final class AdvancedSettingsViewModel {
         if (previewEvery.get() < 0 || checkpointEvery.get() < 0) {
             throw new IllegalArgumentException("Preview and checkpoint intervals must be 0 (never) or more");
         }
-        return new NadaConfig(source, target, iterations.get(), batch.get(), layersK.get(), 1, 8,
+        return new NadaConfig(source, target, iterations.get(), batch.get(), layersK.get(), autoLayerIters.get(), 8,
                 layerMapping.get() == null ? LayerMapping.UPSTREAM : layerMapping.get(), PhasePreset.NONE, lr.get(),
-                0.0, seed.get(), true);
+                mixing.get(), seed.get(), true);
     }
 
     /** The CLIP weights typed in; empty = each model's default. */
@@ -103,19 +192,61 @@ public final class AdvancedSettingsViewModel {
         return out;
     }
 
+    /** What the studio remembers; the recommended fields come from the model set instead. */
     public void load(Settings s) {
-        iterations.set(s.iterations());
-        batch.set(s.batch());
-        layersK.set(s.layersK());
-        try {
-            layerMapping.set(LayerMapping.valueOf(s.layerMapping()));
-        } catch (IllegalArgumentException e) {
-            layerMapping.set(LayerMapping.UPSTREAM);
-        }
-        lr.set(s.lr());
-        clipWeights.set(s.clipWeights());
         seed.set(s.seed());
         previewEvery.set(s.previewEvery());
         checkpointEvery.set(s.checkpointEvery());
+    }
+
+    private Observable property(Field f) {
+        return switch (f) {
+            case ITERATIONS -> iterations;
+            case BATCH -> batch;
+            case LR -> lr;
+            case LAYERS_K -> layersK;
+            case LAYER_MAPPING -> layerMapping;
+            case AUTO_LAYER_ITERS -> autoLayerIters;
+            case MIXING -> mixing;
+            case CLIP_WEIGHTS -> clipWeights;
+        };
+    }
+
+    /** The field's value, comparable with {@link #recommendedValue}; CLIP weights that do not parse stay text. */
+    private Object value(Field f) {
+        return switch (f) {
+            case ITERATIONS -> iterations.get();
+            case BATCH -> batch.get();
+            case LR -> lr.get();
+            case LAYERS_K -> layersK.get();
+            case LAYER_MAPPING -> layerMapping.get();
+            case AUTO_LAYER_ITERS -> autoLayerIters.get();
+            case MIXING -> mixing.get();
+            case CLIP_WEIGHTS -> {
+                try {
+                    yield parsedClipWeights();
+                } catch (IllegalArgumentException e) {
+                    yield clipWeights.get();
+                }
+            }
+        };
+    }
+
+    private Object recommendedValue(Field f) {
+        RecommendedSettings r = recommended.get();
+        return switch (f) {
+            case ITERATIONS -> r.iterations();
+            case BATCH -> r.batch();
+            case LR -> r.lr();
+            case LAYERS_K -> r.layersK();
+            case LAYER_MAPPING -> r.layerMapping();
+            case AUTO_LAYER_ITERS -> r.autoLayerIters();
+            case MIXING -> r.mixing();
+            case CLIP_WEIGHTS -> r.clipWeights();
+        };
+    }
+
+    private static String format(List<Double> weights) {
+        return weights.stream().map(RecommendedSettings::number).collect(Collectors.joining(", "));
     }
 }

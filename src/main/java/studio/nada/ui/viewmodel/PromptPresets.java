@@ -1,9 +1,9 @@
 package studio.nada.ui.viewmodel;
 
 import java.util.List;
-import studio.nada.ui.service.ModelSet;
+import studio.nada.nada.RecommendedSettings;
 
-/** Prompt suggestions per generator domain (the paper's and its Colab's examples for faces). */
+/** Prompt suggestions: the ones the loaded model set recommends for what its generator draws. */
 public final class PromptPresets {
     /** A source → target pair. */
     public record Preset(String source, String target) {
@@ -15,15 +15,13 @@ public final class PromptPresets {
 
     private PromptPresets() {}
 
-    public static List<Preset> forDomain(ModelSet.Domain domain) {
-        if (domain == ModelSet.Domain.SHAPES) {
-            return List.of(new Preset("red shape", "blue shape"), new Preset("blue shape", "green shape"),
-                    new Preset("circle", "square"), new Preset("square", "triangle"),
-                    new Preset("small shape", "large shape"), new Preset("red circle", "yellow circle"));
-        }
-        return List.of(new Preset("photo", "sketch"), new Preset("photo", "pixar character"),
-                new Preset("photo", "ukiyo-e painting"), new Preset("human", "werewolf"),
-                new Preset("photo", "cubism painting"), new Preset("human", "zombie"),
-                new Preset("photo", "modigliani painting"), new Preset("human", "elf"));
+    /** The set's suggestions, in its order. */
+    public static List<Preset> of(RecommendedSettings recommended) {
+        return recommended.suggestions().stream().map(p -> new Preset(p.source(), p.target())).toList();
+    }
+
+    /** The set's default prompt. */
+    public static Preset defaultOf(RecommendedSettings recommended) {
+        return new Preset(recommended.source(), recommended.target());
     }
 }

@@ -30,7 +30,9 @@ public final class StudioViewModel {
         this.models = new ModelPickerViewModel(service, known, notices, fx);
         this.run = new RunViewModel(service, prompt, advanced, preview, layerMap, sessions, notices);
         models.setOnLoaded(set -> {
-            prompt.domainChanged(set.domain());
+            // the set's own settings and prompt, over whatever fitted the previous generator
+            prompt.recommendationChanged(set.recommended());
+            advanced.apply(set.recommended());
             preview.refresh();
         });
         sessions.setOnOpened(p -> preview.refresh());
@@ -48,8 +50,6 @@ public final class StudioViewModel {
     }
 
     private void load(Settings s) {
-        prompt.sourceProperty().set(s.source());
-        prompt.targetProperty().set(s.target());
         advanced.load(s);
         preview.truncationProperty().set(s.truncation());
         preview.seedsProperty().set(s.seeds());
@@ -57,12 +57,9 @@ public final class StudioViewModel {
     }
 
     public Settings snapshot() {
-        return new Settings(prompt.sourceProperty().get(), prompt.targetProperty().get(),
-                advanced.iterationsProperty().get(), advanced.batchProperty().get(), advanced.layersKProperty().get(),
-                advanced.layerMappingProperty().get().name(), advanced.lrProperty().get(),
-                advanced.clipWeightsProperty().get(), advanced.seedProperty().get(), advanced.previewEveryProperty().get(),
-                advanced.checkpointEveryProperty().get(), preview.truncationProperty().get(), preview.seedsProperty().get(),
-                sessions.toSettings());
+        return new Settings(advanced.seedProperty().get(), advanced.previewEveryProperty().get(),
+                advanced.checkpointEveryProperty().get(), preview.truncationProperty().get(),
+                preview.seedsProperty().get(), sessions.toSettings());
     }
 
     /** Writes settings.json (atomically); a failure becomes a notice. */

@@ -11,9 +11,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import studio.nada.clip.ClipTokenizer;
 import studio.nada.engine.TensorThread;
 import studio.nada.nada.LayerMapping;
 import studio.nada.nada.NadaConfig;
+import studio.nada.nada.RecommendedSettings;
+import studio.nada.toyworld.ShapesWorld;
+import studio.nada.ui.service.DefaultModels;
 import studio.nada.ui.service.ModelSet;
 import studio.nada.ui.service.Settings;
 import studio.nada.ui.service.SettingsStore;
@@ -21,6 +25,7 @@ import studio.nada.ui.service.TrainingService;
 
 /** View models without a window or models: JavaFX properties work without the toolkit. */
 class ViewModelsTest {
+    private static final RecommendedSettings SHAPES = ShapesWorld.recommended();
     @TempDir
     Path dir;
 
@@ -33,10 +38,101 @@ class ViewModelsTest {
         vm.sourceProperty().set("");
         assertTrue(vm.problem().contains("source and a target"));
         assertEquals(2, vm.addStyleImages(List.of(Path.of("a.png"), Path.of("b.JPG"), Path.of("notes.txt"), Path.of("a.png"))));
-        vm.domainChanged(ModelSet.Domain.SHAPES);
-        vm.apply(vm.suggestions().get(0));
-        assertEquals("red shape", vm.sourceProperty().get());
-        assertEquals("blue shape", vm.targetProperty().get());
+        vm.recommendationChanged(SHAPES);
+        vm.apply(vm.suggestions().get(3));
+        assertEquals(SHAPES.suggestions().get(3).source(), vm.sourceProperty().get());
+        assertEquals(SHAPES.suggestions().get(3).target(), vm.targetProperty().get());
+    }
+
+    @Test
+    void aModelSetBringsItsDefaultPromptAndSuggestions() {
+        PromptViewModel vm = new PromptViewModel();
+        assertEquals("photo", vm.sourceProperty().get(), "the paper's before any set is loaded");
+        vm.sourceProperty().set("dog");
+        vm.recommendationChanged(SHAPES);
+        assertEquals(SHAPES.source(), vm.sourceProperty().get(), "the typed prompt fitted the previous generator");
+        assertEquals(SHAPES.target(), vm.targetProperty().get());
+        assertEquals(PromptPresets.of(SHAPES), vm.suggestions());
+        vm.targetProperty().set("");
+        assertTrue(vm.problem().contains("\"" + SHAPES.target() + "\""), "the example fits the model: " + vm.problem());
+        vm.recommendationChanged(RecommendedSettings.paperDefaults());
+        assertEquals("photo", vm.sourceProperty().get());
+        assertEquals("sketch", vm.targetProperty().get());
+    }
+
+    @Test
+    void advancedSettingsStartFromTheRecommendationAndSayWhatDiffers() {
+        AdvancedSettingsViewModel vm = new AdvancedSettingsViewModel();
+        assertEquals(301, vm.iterationsProperty().get(), "the paper's before any set is loaded");
+        vm.seedProperty().set(9);
+        vm.apply(SHAPES);
+        NadaConfig c = vm.toConfig("red shape", "blue shape");
+        assertEquals(SHAPES.iterations(), c.iterations());
+        assertEquals(SHAPES.batch(), c.batch());
+        assertEquals(SHAPES.layersK(), c.layersK());
+        assertEquals(SHAPES.layerMapping(), c.layerMapping());
+        assertEquals(SHAPES.autoLayerIters(), c.autoLayerIters());
+        assertEquals(SHAPES.lr(), c.lr());
+        assertEquals(SHAPES.mixing(), c.mixing());
+        assertEquals(SHAPES.clipWeights(), vm.parsedClipWeights());
+        assertEquals(9, c.seed(), "the seed is the studio's, not the model's");
+        assertFalse(vm.anyDiffers().get());
+
+        vm.lrProperty().set(SHAPES.lr() * 2);
+        vm.clipWeightsProperty().set("1, heavy");
+        assertTrue(vm.differs(AdvancedSettingsViewModel.Field.LR).get());
+        assertTrue(vm.differs(AdvancedSettingsViewModel.Field.CLIP_WEIGHTS).get(), "unreadable weights differ");
+        assertFalse(vm.differs(AdvancedSettingsViewModel.Field.ITERATIONS).get());
+        assertTrue(vm.anyDiffers().get());
+        assertEquals(RecommendedSettings.number(SHAPES.lr()), vm.recommendedText(AdvancedSettingsViewModel.Field.LR));
+        vm.resetToRecommended();
+        assertEquals(SHAPES.lr(), vm.lrProperty().get());
+        assertFalse(vm.anyDiffers().get());
+        assertEquals(9, vm.seedProperty().get(), "reset leaves the seed");
+
+        vm.apply(RecommendedSettings.paperDefaults());
+        assertEquals(0, vm.layersKProperty().get());
+        assertEquals(LayerMapping.UPSTREAM, vm.layerMappingProperty().get());
+        assertEquals("", vm.clipWeightsProperty().get(), "1 each");
+        assertEquals("0 (all layers)", vm.recommendedText(AdvancedSettingsViewModel.Field.LAYERS_K));
+    }
+
+    @Test
+    void aFileTheUserOpensGetsThePapersSettingsAndAClipFileKeepsThePrompts() {
+        ModelSet shapes = DefaultModels.known().get(0);
+        assertEquals(SHAPES, shapes.recommended());
+        assertEquals(RecommendedSettings.paperDefaults(), shapes.withGenerator(dir.resolve("ffhq.pt")).recommended());
+        RecommendedSettings otherClip = shapes.withClip(dir.resolve("clip.safetensors"), ClipTokenizer::openAi).recommended();
+        assertEquals(SHAPES.source(), otherClip.source(), "the generator still draws shapes");
+        assertEquals(List.of(), otherClip.clipWeights(), "the weights were for the replaced CLIPs");
+    }
+
+    @Test
+    void onStartupTheShapesWorldsPromptWinsOverAnOldSettingsFile() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("settings.json"), """
+                {"source": "photo", "target": "sketch", "iterations": 301, "batch": 2, "layersK": 0,
+                 "layerMapping": "UPSTREAM", "lr": 0.0016, "clipWeights": "", "seed": 7, "previewEvery": 5,
+                 "checkpointEvery": 10, "truncation": 0.5, "seeds": "1,2", "recentSessions": []}
+                """);
+        try (TensorThread thread = new TensorThread("vm-startup-test")) {
+            TrainingService service = new TrainingService(thread, Runnable::run);
+            StudioViewModel vm = new StudioViewModel(service, new SettingsStore(dir), DefaultModels.known(), Runnable::run);
+            vm.start();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (vm.models().currentProperty().get() == null && vm.notices().all().isEmpty()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(DefaultModels.known().get(0).name(), String.valueOf(vm.models().currentProperty().get()),
+                    vm.notices().all().toString());
+            assertEquals(SHAPES.source(), vm.prompt().sourceProperty().get());
+            assertEquals(SHAPES.target(), vm.prompt().targetProperty().get());
+            assertEquals(SHAPES.iterations(), vm.advanced().iterationsProperty().get());
+            assertEquals(SHAPES.layerMapping(), vm.advanced().layerMappingProperty().get());
+            assertEquals(7, vm.advanced().seedProperty().get(), "what is the studio's own stays");
+            assertEquals("1,2", vm.preview().seedsProperty().get());
+            service.close();
+        }
     }
 
     @Test
@@ -67,7 +163,7 @@ class ViewModelsTest {
     @Test
     void settingsSurviveARoundTripAndABrokenFileGivesDefaults() throws Exception {
         SettingsStore store = new SettingsStore(dir);
-        Settings s = new Settings("dog", "cat", 40, 4, 3, "CONSUMER", 0.002, "1", 7, 5, 10, 0.5, "1,2", List.of("/x"));
+        Settings s = new Settings(7, 5, 10, 0.5, "1,2", List.of("/x"));
         store.save(s);
         assertEquals(s, store.load());
         java.nio.file.Files.writeString(dir.resolve("settings.json"), "{ not json");
