@@ -61,6 +61,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
 
+    @Option(names = "--overwrite", description = "replace images (and --raw-out) left in --out by an earlier run")
+    boolean overwrite;
+
     @Option(names = "--raw-out", description = "also write the float images (and latents) as safetensors")
     Path rawOut;
 
@@ -72,6 +75,8 @@ public final class GenerateCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be at least 1");
         }
+        OutputPaths.required("--out", out);
+        OutputPaths.required("--raw-out", rawOut);
         PrintWriter log = spec.commandLine().getOut();
         Noise noiseMode = switch (noise.toLowerCase(Locale.ROOT)) {
             case "stored" -> Noise.stored();
@@ -88,6 +93,7 @@ public final class GenerateCommand implements Callable<Integer> {
             try (StepScope scope = StepScope.open(root, g.arrays())) {
                 NDManager m = scope.manager();
                 Inputs in = inputs(g, m);
+                keepEarlierWork(in.names());
                 NDArray mean = truncation < 1 ? Truncation.meanLatent(g, ckpt.latentAvg(m), m) : null;
                 List<Images.Argb> pictures = new ArrayList<>();
                 List<NDArray> raw = new ArrayList<>();
@@ -121,6 +127,24 @@ public final class GenerateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Refuses to replace images (or raw output) of an earlier run without --overwrite. */
+    private void keepEarlierWork(List<String> names) {
+        if (overwrite) {
+            return;
+        }
+        List<Path> files = new ArrayList<>();
+        names.forEach(n -> files.add(out.resolve(n + ".png")));
+        files.add(out.resolve("grid.png"));
+        if (rawOut != null) {
+            files.add(rawOut);
+        }
+        List<String> found = OutputPaths.existing(out, files);
+        if (!found.isEmpty()) {
+            throw new IllegalArgumentException(out + " already holds " + OutputPaths.shortList(found)
+                    + ": give --overwrite to replace them, or choose another --out");
+        }
     }
 
     private record Inputs(NDArray wPlus, List<String> names) {}

@@ -1,6 +1,7 @@
 package studio.nada.cli;
 
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import studio.nada.nada.NadaAdapter;
 import studio.nada.nada.NadaConfig;
 import studio.nada.nada.PhasePreset;
 import studio.nada.nada.RecommendedSettings;
+import studio.nada.nada.RunLock;
 import studio.nada.nada.RunOptions;
 import studio.nada.nada.RunSidecar;
 import studio.nada.nada.TrainingEvent;
@@ -98,6 +100,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue the run in this folder from its checkpoint.pt")
     Path resume;
 
+    @Option(names = "--overwrite", description = "start over in an --out folder that holds an earlier run (its"
+            + " checkpoint, generators, run.json and samples are deleted first)")
+    boolean overwrite;
+
     @Option(names = "--checkpoint-every", defaultValue = "50", description = "default ${DEFAULT-VALUE}")
     int checkpointEvery;
 
@@ -112,15 +118,49 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter log = spec.commandLine().getOut();
-        boolean textTarget = target != null;
+        OutputPaths.required("--out", out);
+        OutputPaths.required("--resume", resume);
         Path dir = out != null ? out : resume;
         if (dir == null) {
             throw new IllegalArgumentException("give --out DIR (or --resume DIR)");
         }
+        if (resume != null && !Files.exists(RunOptions.checkpointFile(resume))) {
+            throw new IllegalArgumentException("nothing to resume: " + RunOptions.checkpointFile(resume) + " does not exist");
+        }
         if (iterations != null && iterations < 1) {
             throw new IllegalArgumentException("--iterations must be at least 1");
         }
+        // held until the run ends: a second run on this folder fails here, before anything is loaded
+        try (RunLock lock = RunLock.acquire(dir)) {
+            keepEarlierWork(dir);
+            return train(dir);
+        }
+    }
+
+    /**
+     * Refuses to start a new run over an earlier one's outputs unless the user asked for it:
+     * --resume continues that run, --overwrite deletes its outputs first.
+     */
+    private void keepEarlierWork(Path dir) throws IOException {
+        boolean resumingHere = resume != null && (out == null
+                || out.toAbsolutePath().normalize().equals(resume.toAbsolutePath().normalize()));
+        List<Path> earlier = resumingHere ? List.of() : OutputPaths.runOutputs(dir);
+        if (earlier.isEmpty()) {
+            return;
+        }
+        if (!overwrite) {
+            throw new IllegalArgumentException(dir + " already holds an earlier run ("
+                    + OutputPaths.shortList(OutputPaths.existing(dir, earlier)) + "): continue it with --resume " + dir
+                    + ", start over with --overwrite, or choose another --out");
+        }
+        for (Path p : earlier) {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    private int train(Path dir) throws Exception {
+        PrintWriter log = spec.commandLine().getOut();
+        boolean textTarget = target != null;
         Fallback settings = new Fallback(recommended());
         NadaConfig config = config(settings);
         List<ClipSpecs.Spec> clipSpecs = ClipSpecs.parse(clips,

@@ -1,6 +1,7 @@
 package studio.nada.ui.service;
 
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import studio.nada.export.Images;
 import studio.nada.nada.ClipGuide;
 import studio.nada.nada.NadaAdapter;
 import studio.nada.nada.NadaConfig;
+import studio.nada.nada.RunLock;
 import studio.nada.nada.RunOptions;
 import studio.nada.nada.TrainingEvent;
 import studio.nada.nada.TrainingRun;
@@ -86,6 +88,7 @@ public final class TrainingService implements AutoCloseable {
         if (models.currentSet() == null) {
             throw new IllegalStateException("No models are loaded: pick a generator and a CLIP model first");
         }
+        RunLock lock = lock(options.outDir());
         running = true;
         List<ClipGuide> guides = new ArrayList<>();
         TrainingRun[] self = new TrainingRun[1];
@@ -104,15 +107,28 @@ public final class TrainingService implements AutoCloseable {
                 studio.nada.nada.ImageGuidedDirection.apply(adapter, styles, false, RandomSource.engine());
             }
             return adapter;
-        }, options.withLatentAvg(models.currentLatentAvg()), e -> onEvent(e, options, listener));
+        }, options.withLatentAvg(models.currentLatentAvg()), e -> onEvent(e, options, lock, listener));
         self[0] = r;
         active = r;
         r.start();
     }
 
-    private void onEvent(TrainingEvent e, RunOptions options, Consumer<TrainingEvent> listener) {
+    /** The session folder is held for the run's life, as {@code train} holds its --out (null: no folder). */
+    private static RunLock lock(Path dir) {
+        if (dir == null) {
+            return null;
+        }
+        try {
+            return RunLock.acquire(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not use the session folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void onEvent(TrainingEvent e, RunOptions options, RunLock lock, Consumer<TrainingEvent> listener) {
         if (e instanceof TrainingEvent.Finished || e instanceof TrainingEvent.Failed) {
             running = false;
+            release(lock);
         }
         if (e instanceof TrainingEvent.Preview p) {
             PreviewRequest v = view;
@@ -124,6 +140,16 @@ public final class TrainingService implements AutoCloseable {
             }
         }
         ui.execute(() -> listener.accept(e));
+    }
+
+    private static void release(RunLock lock) {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException ignored) {
+                // the OS drops the lock with the process at the latest
+            }
+        }
     }
 
     public void pause() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import studio.nada.engine.TensorThread;
 import studio.nada.nada.NadaConfig;
+import studio.nada.nada.RunLock;
 import studio.nada.nada.RunOptions;
 import studio.nada.nada.TrainingEvent;
 
@@ -84,6 +85,28 @@ class TrainingServiceTest {
                             null, null, ""), events::add);
             waitFor(events, ev -> ev instanceof TrainingEvent.Finished || ev instanceof TrainingEvent.Failed);
             assertInstanceOf(TrainingEvent.Finished.class, events.get(events.size() - 1), String.valueOf(events));
+            service.close();
+        }
+    }
+
+    @Test
+    void aSessionFolderHeldByAnotherRunIsRefusedAndReleasedAfterTheRun() throws Exception {
+        assumeTrue(DefaultModels.defaultSet() != null, "skipped: the golden tiny models are absent");
+        try (TensorThread thread = new TensorThread("service-lock-test")) {
+            TrainingService service = new TrainingService(thread, Runnable::run);
+            service.loadModels(DefaultModels.defaultSet()).get(60, TimeUnit.SECONDS);
+            NadaConfig config = NadaConfig.defaults("photo", "sketch").withIterations(1).withLayersK(3);
+            RunOptions options = new RunOptions(dir.resolve("held"), 0, 0, new long[] {0}, 0.7, null, null, "");
+            try (RunLock other = RunLock.acquire(options.outDir())) {
+                IllegalStateException e = assertThrows(IllegalStateException.class,
+                        () -> service.start(config, List.of(), options, ev -> { }));
+                assertTrue(e.getMessage().contains("another run is writing to"), e.getMessage());
+                assertTrue(!service.isRunning());
+            }
+            List<TrainingEvent> events = run(service, config, options);
+            waitFor(events, ev -> ev instanceof TrainingEvent.Finished || ev instanceof TrainingEvent.Failed);
+            assertInstanceOf(TrainingEvent.Finished.class, events.get(events.size() - 1), String.valueOf(events));
+            RunLock.acquire(options.outDir()).close(); // the finished run let go of its folder
             service.close();
         }
     }
