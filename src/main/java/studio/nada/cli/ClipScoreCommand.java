@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import studio.nada.clip.BoundedImages;
 import studio.nada.clip.ClipImageFiles;
 import studio.nada.clip.ClipModel;
 import studio.nada.clip.ClipTokenizer;
@@ -54,6 +55,9 @@ public final class ClipScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        for (Path image : images) {
+            BoundedImages.dimensions(image); // a missing or oversized image is told before the model loads
+        }
         Map<String, TensorData> weights = Checkpoints.tensors(clip);
         try (NDManager root = TensorEngine.newManager(TensorEngine.device(device));
                 ClipModel model = ClipModel.load(weights, root, visionHeads, textHeads)) {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import studio.nada.clip.BoundedImages;
 import studio.nada.engine.RandomSource;
 import studio.nada.engine.TensorEngine;
 import studio.nada.engine.TensorThread;
@@ -166,10 +167,13 @@ public final class TrainCommand implements Callable<Integer> {
         List<ClipSpecs.Spec> clipSpecs = ClipSpecs.parse(clips,
                 settings.pick("--clip-weights", clipWeights, settings.recommended().clipWeights()));
         log.println(resume != null ? "settings: those of the run being resumed (its checkpoint)" : settings.line());
+        List<Path> styles = styleImages == null ? List.of() : ImageGuidedDirection.imagesIn(styleImages);
+        for (Path image : styles) {
+            BoundedImages.dimensions(image); // an unreadable or oversized image is told before the models load
+        }
+        int[] heads = heads();
         GeneratorCheckpoint ckpt = generator == null ? ShapesWorld.generatorCheckpoint()
                 : GeneratorCheckpoint.read(generator, generatorKey);
-        List<Path> styles = styleImages == null ? List.of() : ImageGuidedDirection.imagesIn(styleImages);
-        int[] heads = heads();
         Files.createDirectories(dir.resolve("samples"));
         RunOptions options = RunOptions.defaults(dir).withIntervals(checkpointEvery, sampleEvery)
                 .withPreviewSeeds(SeedList.parse(previewSeeds)).withLatentAvg(ckpt.latentAvg())

@@ -7,7 +7,6 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
  * Style images and photos for CLIP, as openai/CLIP's {@code preprocess} treats a PIL image:
@@ -20,10 +19,7 @@ public final class ClipImageFiles {
 
     /** A PNG/JPEG file as a normalized model input [1, 3, n, n] on {@code manager}. */
     public static NDArray load(Path file, int resolution, NDManager manager) throws IOException {
-        BufferedImage image = ImageIO.read(file.toFile());
-        if (image == null) {
-            throw new IOException(file + ": not an image javax.imageio can read (PNG, JPEG, BMP, GIF)");
-        }
+        BufferedImage image = BoundedImages.read(file);
         return toModelInput(rgb(image), image.getHeight(), image.getWidth(), resolution, manager);
     }
 

@@ -6,6 +6,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one thread all tensor work runs on: training steps, previews, slider renders, exports.
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * this thread and everything else submits work to it. Preview requests collapse to the newest.
  */
 public final class TensorThread implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TensorThread.class);
     private final ExecutorService executor;
     private volatile Thread thread;
     private final AtomicReference<Runnable> latestPreview = new AtomicReference<>();
@@ -44,8 +47,22 @@ public final class TensorThread implements AutoCloseable {
         return f;
     }
 
+    /**
+     * Runs {@code work} on the tensor thread. Callers that wait on a result catch their own
+     * throwables (as {@link #submit} does); one that escapes is logged here, so that an Error
+     * never kills the thread: the executor would replace it, and the models' owner (its grad
+     * mode, its in-place updates) would silently change.
+     */
     public void execute(Runnable work) {
-        executor.execute(work);
+        executor.execute(() -> runGuarded(work));
+    }
+
+    private static void runGuarded(Runnable work) {
+        try {
+            work.run();
+        } catch (Throwable t) {
+            LOG.error("a task on the tensor thread failed", t);
+        }
     }
 
     /**
@@ -57,7 +74,7 @@ public final class TensorThread implements AutoCloseable {
             executor.execute(() -> {
                 Runnable r = latestPreview.getAndSet(null);
                 if (r != null) {
-                    r.run();
+                    runGuarded(r);
                 }
             });
         }

@@ -117,7 +117,7 @@ public final class TrainingRun {
             publish(new TrainingEvent.Started(adapter.config(), adapter.iteration(), adapter.frozen().config().nLatent()));
             preview();
             thread.execute(this::stepOnce);
-        } catch (Exception e) {
+        } catch (Throwable e) { // an Error too (out of memory): the run must end, not hang its caller
             fail(e);
         }
     }
@@ -149,7 +149,7 @@ public final class TrainingRun {
                 checkpoint();
             }
             thread.execute(this::stepOnce);
-        } catch (Exception e) {
+        } catch (Throwable e) { // an Error too (out of memory): the run must end, not hang its caller
             fail(e);
         }
     }
@@ -200,7 +200,7 @@ public final class TrainingRun {
             TrainingEvent.Finished f = new TrainingEvent.Finished(adapter.iteration(), completed, options.outDir());
             publish(f);
             done.complete(f);
-        } catch (Exception e) {
+        } catch (Throwable e) { // an Error too (out of memory): the run must end, not hang its caller
             fail(e);
         }
     }
@@ -230,11 +230,19 @@ public final class TrainingRun {
         RunSidecar.write(dir.resolve("run.json"), adapter.config(), adapter.iteration(), options, models, timings);
     }
 
-    private void fail(Exception e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        TrainingEvent.Failed f = new TrainingEvent.Failed(adapter == null ? 0 : adapter.iteration(), message);
+    private void fail(Throwable e) {
+        TrainingEvent.Failed f = new TrainingEvent.Failed(adapter == null ? 0 : adapter.iteration(), message(e));
         publish(f);
         done.complete(f);
+    }
+
+    /** What a user reads: the message, or for an Error without one, what it was and what to do. */
+    static String message(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (" + e.getMessage() + "): lower the batch size or the number of CLIP models,"
+                    + " use smaller style images, or give Java more memory (-Xmx)";
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     private void publish(TrainingEvent e) {

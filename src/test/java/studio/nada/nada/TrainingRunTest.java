@@ -56,6 +56,38 @@ class TrainingRunTest {
         };
     }
 
+    /** An Error on the tensor thread (out of memory) ends the run as failed; it never leaves its caller waiting. */
+    @Test
+    void anOutOfMemoryErrorFailsTheRunAndKeepsTheTensorThread() throws Exception {
+        Thread before = thread.submit(Thread::currentThread).join();
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+        TrainingRun setupFails = new TrainingRun(thread, () -> {
+            throw new OutOfMemoryError("Java heap space");
+        }, RunOptions.defaults(dir.resolve("a")), events::add);
+        setupFails.start();
+        TrainingEvent end = setupFails.completion().get(60, TimeUnit.SECONDS);
+        assertInstanceOf(TrainingEvent.Failed.class, end);
+        assertTrue(((TrainingEvent.Failed) end).message().startsWith("out of memory (Java heap space): lower the"
+                + " batch size"), ((TrainingEvent.Failed) end).message());
+
+        // an Error in a step (here from a listener) fails the run as well
+        NadaConfig config = NadaConfig.defaults("photo", "sketch").withIterations(5).withLayersK(3);
+        TrainingRun stepFails = new TrainingRun(thread, setup(config), RunOptions.defaults(null), e -> {
+            if (e instanceof TrainingEvent.Step) {
+                throw new StackOverflowError();
+            }
+        });
+        stepFails.start();
+        assertInstanceOf(TrainingEvent.Failed.class, stepFails.completion().get(60, TimeUnit.SECONDS));
+        stepFails.close().get(60, TimeUnit.SECONDS);
+
+        // an Error escaping plain work does not replace the thread that owns the models
+        thread.execute(() -> {
+            throw new OutOfMemoryError("in a task");
+        });
+        assertEquals(before, thread.submit(Thread::currentThread).get(60, TimeUnit.SECONDS));
+    }
+
     @Test
     void pauseResumeAndStopKeepTheRunConsistent() throws Exception {
         NadaConfig config = NadaConfig.defaults("photo", "sketch").withIterations(200).withLayersK(3);

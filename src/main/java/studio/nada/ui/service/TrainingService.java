@@ -189,7 +189,7 @@ public final class TrainingService implements AutoCloseable {
                         request.seeds(), request.truncation());
                 PreviewRequest.Frames f = new PreviewRequest.Frames(request, frozen, adapted);
                 ui.execute(() -> frames.accept(f));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // out of memory too: a notice, and the studio stays usable
                 String msg = "Could not render the preview: " + LoadedModels.message(e);
                 ui.execute(() -> renderErrors.accept(msg));
             }
