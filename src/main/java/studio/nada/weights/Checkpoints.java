@@ -2,16 +2,19 @@ package studio.nada.weights;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The one entry point for weights files: PyTorch zip checkpoints, legacy (pre-1.6) checkpoints,
- * TorchScript archives and safetensors, told apart by their first bytes.
+ * TorchScript archives and safetensors, each told apart by its full signature.
  */
 public final class Checkpoints {
     /** The formats read here. */
@@ -37,11 +40,11 @@ public final class Checkpoints {
             TorchZipReader.Archive a = TorchZipReader.read(file);
             return new Contents(a.torchScript() ? Format.TORCHSCRIPT : Format.TORCH_ZIP, a.data());
         }
-        if (head.length >= 2 && (head[0] & 0xff) == 0x80 && head[1] <= 5) {
-            return new Contents(Format.TORCH_LEGACY, TorchLegacyReader.read(file));
-        }
-        if (head.length >= 9 && head[8] == '{') {
+        if (isSafetensors(head, Files.size(file))) {
             return new Contents(Format.SAFETENSORS, new LinkedHashMap<>(Safetensors.read(file).tensors()));
+        }
+        if (isLegacyTorch(head)) {
+            return new Contents(Format.TORCH_LEGACY, TorchLegacyReader.read(file));
         }
         throw new WeightsFormatException(file + ": not a checkpoint this studio reads (expected a PyTorch .pt/.pth,"
                 + " a TorchScript archive or .safetensors; the file is " + Files.size(file) + " bytes)");
@@ -67,9 +70,44 @@ public final class Checkpoints {
         return StateDicts.flatten(top.get(key));
     }
 
+    /**
+     * Safetensors: a little-endian u64 header length that fits in the file, then the JSON header's
+     * '{'. Tested before the legacy format, whose first byte 0x80 is also the low byte of one
+     * header length in 32 (8-byte-padded headers): a first byte alone tells nothing.
+     */
+    static boolean isSafetensors(byte[] head, long fileSize) {
+        if (head.length < 9 || head[8] != '{') {
+            return false;
+        }
+        long n = ByteBuffer.wrap(head, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        return n >= 2 && n <= fileSize - 8;
+    }
+
+    /**
+     * Legacy torch.save: a pickle (PROTO 2..5, a FRAME from protocol 4) of the magic number
+     * 0x1950a86a20f9469cfc6c as LONG1.
+     */
+    static boolean isLegacyTorch(byte[] head) {
+        if (head.length < 2 || (head[0] & 0xff) != 0x80 || head[1] < 2 || head[1] > 5) {
+            return false;
+        }
+        int i = (head.length > 2 && (head[2] & 0xff) == 0x95) ? 11 : 2; // FRAME + 8-byte length
+        if (head.length < i + 2 + LEGACY_MAGIC.length || (head[i] & 0xff) != 0x8a || head[i + 1] != LEGACY_MAGIC.length) {
+            return false;
+        }
+        return Arrays.equals(head, i + 2, i + 2 + LEGACY_MAGIC.length, LEGACY_MAGIC, 0, LEGACY_MAGIC.length);
+    }
+
+    /** torch.serialization's MAGIC_NUMBER, little-endian as pickle's LONG1 writes it. */
+    private static final byte[] LEGACY_MAGIC = {0x6c, (byte) 0xfc, (byte) 0x9c, 0x46, (byte) 0xf9, 0x20, 0x6a,
+        (byte) 0xa8, 0x50, 0x19};
+
     private static byte[] head(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new WeightsFormatException(file + " is a folder, not a weights file");
+        }
         try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(16);
+            return in.readNBytes(32);
         } catch (NoSuchFileException e) {
             throw new WeightsFormatException(file + ": no such file", e);
         }
