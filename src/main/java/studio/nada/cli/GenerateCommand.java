@@ -75,6 +75,10 @@ public final class GenerateCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be at least 1");
         }
+        if (!Double.isFinite(truncation)) {
+            throw new IllegalArgumentException("--truncation must be a finite number (psi: 1 = none, below 1 toward"
+                    + " the mean image, above 1 away from it), not " + truncation);
+        }
         OutputPaths.required("--out", out);
         OutputPaths.required("--raw-out", rawOut);
         PrintWriter log = spec.commandLine().getOut();
@@ -94,7 +98,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 NDManager m = scope.manager();
                 Inputs in = inputs(g, m);
                 keepEarlierWork(in.names());
-                NDArray mean = truncation < 1 ? Truncation.meanLatent(g, ckpt.latentAvg(m), m) : null;
+                NDArray mean = truncation != 1 ? Truncation.meanLatent(g, ckpt.latentAvg(m), m) : null;
                 List<Images.Argb> pictures = new ArrayList<>();
                 List<NDArray> raw = new ArrayList<>();
                 long count = in.wPlus().getShape().get(0);

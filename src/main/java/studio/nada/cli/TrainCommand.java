@@ -25,6 +25,7 @@ import studio.nada.nada.LayerMapping;
 import studio.nada.nada.NadaAdapter;
 import studio.nada.nada.NadaConfig;
 import studio.nada.nada.PhasePreset;
+import studio.nada.nada.PromptText;
 import studio.nada.nada.RecommendedSettings;
 import studio.nada.nada.RunLock;
 import studio.nada.nada.RunOptions;
@@ -131,6 +132,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (iterations != null && iterations < 1) {
             throw new IllegalArgumentException("--iterations must be at least 1");
         }
+        if (layersK != null && layersK < 0) {
+            throw new IllegalArgumentException("--layers-k must be 0 (all W+ layers) or more, not " + layersK);
+        }
         // held until the run ends: a second run on this folder fails here, before anything is loaded
         try (RunLock lock = RunLock.acquire(dir)) {
             keepEarlierWork(dir);
@@ -174,6 +178,11 @@ public final class TrainCommand implements Callable<Integer> {
         int[] heads = heads();
         GeneratorCheckpoint ckpt = generator == null ? ShapesWorld.generatorCheckpoint()
                 : GeneratorCheckpoint.read(generator, generatorKey);
+        int nLatent = ckpt.config().nLatent();
+        if (config.layersK() > nLatent) {
+            throw new IllegalArgumentException("--layers-k " + config.layersK() + " is more than this generator's "
+                    + nLatent + " W+ layers: give 1 to " + nLatent + ", or 0 for all");
+        }
         Files.createDirectories(dir.resolve("samples"));
         RunOptions options = RunOptions.defaults(dir).withIntervals(checkpointEvery, sampleEvery)
                 .withPreviewSeeds(SeedList.parse(previewSeeds)).withLatentAvg(ckpt.latentAvg())
@@ -229,6 +238,20 @@ public final class TrainCommand implements Callable<Integer> {
                 String json = AdaptationCheckpoint.readConfigJson(file);
                 if (json != null) {
                     NadaConfig saved = RunSidecar.readConfig(json);
+                    samePrompt("--source", source, saved.source(), saved);
+                    samePrompt("--target", target, saved.target(), saved);
+                    List<String> ignored = new ArrayList<>();
+                    Object[][] flags = {{"--batch", batch}, {"--layers-k", layersK}, {"--auto-layer-iters", autoLayerIters},
+                        {"--layer-mapping", layerMapping}, {"--lr", lr}, {"--mixing", mixing}};
+                    for (Object[] f : flags) {
+                        if (f[1] != null) {
+                            ignored.add((String) f[0]);
+                        }
+                    }
+                    if (!ignored.isEmpty()) {
+                        spec.commandLine().getOut().println("note: " + String.join(", ", ignored) + " ignored: --resume"
+                                + " continues with the settings saved in its checkpoint");
+                    }
                     return iterations == null ? saved : saved.withIterations(iterations);
                 }
             }
@@ -248,6 +271,15 @@ public final class TrainCommand implements Callable<Integer> {
                         rec.layerMapping()),
                 PhasePreset.parse(phase), r.pick("--lr", lr, rec.lr()), r.pick("--mixing", mixing, rec.mixing()), seed,
                 true);
+    }
+
+    /** A resumed run trains its saved prompt: one given that differs is refused rather than printed and ignored. */
+    private static void samePrompt(String flag, String given, String saved, NadaConfig run) {
+        if (given != null && !given.trim().equals(saved)) {
+            throw new IllegalArgumentException("--resume continues the run " + PromptText.quoted(run.source()) + " -> "
+                    + PromptText.quoted(run.target()) + " saved in its checkpoint; " + flag + " " + PromptText.quoted(given)
+                    + " differs: leave it out, or start a new run with --out");
+        }
     }
 
     /** Each NADA flag's value: the one given, else the recommendation's; remembers which flags were given. */
@@ -292,8 +324,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     private static void report(PrintWriter log, Path dir, TrainingEvent e) {
         if (e instanceof TrainingEvent.Started s) {
-            log.printf(Locale.ROOT, "adapting \"%s\" -> \"%s\" from iteration %d of %d%n",
-                    s.config().source(), s.config().target(), s.iteration(), s.config().iterations());
+            log.printf(Locale.ROOT, "adapting %s -> %s from iteration %d of %d%n", PromptText.quoted(s.config().source()),
+                    PromptText.quoted(s.config().target()), s.iteration(), s.config().iterations());
         } else if (e instanceof TrainingEvent.Step s) {
             log.printf(Locale.ROOT, "iter %d/%d  loss %.5f  layers %s  %.2f s/it  ETA %s%n",
                     s.result().iteration(), s.total(), s.result().loss(), String.join(",", s.result().trainedLayers()),

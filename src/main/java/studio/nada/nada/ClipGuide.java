@@ -99,6 +99,17 @@ public final class ClipGuide implements AutoCloseable {
         });
     }
 
+    /** Whether a direction for this prompt pair was set from images (image-guided targets). */
+    public boolean hasDirection(String source, String target) {
+        return directions.containsKey(source + "\u0000" + target);
+    }
+
+    /** Whether this model's tokenizer reads both texts as the same tokens (after its text normalisation). */
+    public boolean readsAlike(String a, String b) {
+        int[][] ids = tokenizer.tokenize(List.of(a, b), true);
+        return java.util.Arrays.equals(ids[0], ids[1]);
+    }
+
     /** Overrides the direction for a prompt pair (image-guided targets). */
     public void setDirection(String source, String target, NDArray direction) {
         NDArray d = direction.duplicate();

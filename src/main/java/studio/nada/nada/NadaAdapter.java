@@ -43,6 +43,11 @@ public final class NadaAdapter implements AutoCloseable {
         if (guides.isEmpty()) {
             throw new IllegalArgumentException("at least one CLIP model is needed");
         }
+        int wPlus = frozen.config().nLatent();
+        if (config.layersK() < 0 || config.layersK() > wPlus) {
+            throw new IllegalArgumentException("layers k must be 0 (all) to " + wPlus + ", this generator's W+ count; got "
+                    + config.layersK());
+        }
         this.manager = parent.newSubManager();
         this.frozen = frozen;
         this.trainable = new Generator(frozen.config(), frozen.params().copy(manager));
@@ -59,6 +64,23 @@ public final class NadaAdapter implements AutoCloseable {
         adam.initState(optimized);
         for (ClipGuide g : guides) {
             probeTargets.add(g.rawText(config.target()));
+        }
+    }
+
+    /**
+     * Refuses a text direction that is zero: source and target read as the same tokens by a CLIP
+     * model ("photo" and "Photo ", or words outside a small model's vocabulary) give ΔT = 0, and
+     * the run would only end in NaN. Image-guided directions are set from images and pass.
+     */
+    public void requireDirection() {
+        String s = config.source(), t = config.target();
+        for (ClipGuide g : guides) {
+            if (!g.hasDirection(s, t) && g.readsAlike(s, t)) {
+                throw new IllegalArgumentException("source " + PromptText.quoted(s) + " and target "
+                        + PromptText.quoted(t) + " read as the same text to CLIP " + g.name() + " (after its text"
+                        + " normalisation: case, spacing, and words it does not know): there is no direction between"
+                        + " them to learn; give a target that differs");
+            }
         }
     }
 

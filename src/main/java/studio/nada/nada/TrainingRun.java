@@ -102,6 +102,7 @@ public final class TrainingRun {
     private void init() {
         try {
             adapter = setup.build();
+            adapter.requireDirection();
             if (options.resumeFrom() != null) {
                 adapter.restore(AdaptationCheckpoint.read(options.resumeFrom(),
                         adapter.trainable().params().parameterNames()));
@@ -179,11 +180,12 @@ public final class TrainingRun {
 
     private void checkpoint() throws IOException {
         Path file = RunOptions.checkpointFile(options.outDir());
+        boolean previous = Files.isRegularFile(file); // the write is atomic: a failed one leaves it as it was
         try {
             AdaptationCheckpoint.write(file, adapter, RunSidecar.configJson(adapter.config()));
         } catch (IOException e) {
-            throw new IOException("could not write the checkpoint " + file + " (" + e.getMessage()
-                    + "); the previous checkpoint is kept", e);
+            throw new IOException("could not write the checkpoint " + file + " (" + e.getMessage() + "); "
+                    + (previous ? "the previous checkpoint is kept" : "no checkpoint had been saved yet"), e);
         }
         lastCheckpoint = adapter.iteration();
         publish(new TrainingEvent.CheckpointSaved(adapter.iteration(), file));

@@ -39,7 +39,44 @@ public record GeneratorCheckpoint(Path source, Map<String, TensorData> stateDict
             throw new WeightsFormatException(file + ": has no '" + wanted + "' generator; its top-level keys are " + keys);
         }
         TensorData avg = top.get("latent_avg") instanceof TensorData t ? t : null;
+        requireFinite(file, sd);
+        if (avg != null) {
+            requireFinite(file, Map.of("latent_avg", avg));
+        }
         return new GeneratorCheckpoint(file, sd, avg);
+    }
+
+    /**
+     * Refuses weights holding NaN or infinity (a run that diverged, a damaged file): such a
+     * generator renders black images without any error, so the file is named here instead.
+     */
+    static void requireFinite(Path file, Map<String, TensorData> tensors) throws WeightsFormatException {
+        for (Map.Entry<String, TensorData> e : tensors.entrySet()) {
+            if (!e.getValue().dtype().isFloating()) {
+                continue;
+            }
+            float[] v = e.getValue().toFloatArray();
+            int bad = 0;
+            for (float x : v) {
+                if (!Float.isFinite(x)) {
+                    bad++;
+                }
+            }
+            if (bad > 0) {
+                throw new WeightsFormatException(file + ": tensor '" + e.getKey() + "' holds " + bad + " NaN or"
+                        + " infinite values of " + v.length + " (a diverged run or a damaged file); its images would"
+                        + " be black");
+            }
+        }
+    }
+
+    /** The generator's configuration, inferred from the shapes, without building it. */
+    public GeneratorConfig config() {
+        try {
+            return GeneratorConfig.infer(stateDict);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + " does not fit a rosinality StyleGAN2 generator: " + e.getMessage(), e);
+        }
     }
 
     /** The generator on the manager's device (its config inferred from the shapes). */

@@ -18,9 +18,15 @@ public final class Latents {
         return w.expandDims(1).repeat(1, nLatent);
     }
 
-    /** Truncation toward {@code mean}: mean + psi·(w − mean); psi ≥ 1 leaves w unchanged. */
+    /**
+     * Truncation toward {@code mean}: mean + psi·(w − mean). psi = 1 leaves w unchanged, psi > 1
+     * extrapolates away from the mean (as NVIDIA's StyleGAN2; rosinality's model.py ignores it).
+     */
     public static NDArray truncate(NDArray w, NDArray mean, double psi) {
-        if (psi >= 1 || mean == null) {
+        if (!Double.isFinite(psi)) {
+            throw new IllegalArgumentException("truncation psi must be a finite number, not " + psi);
+        }
+        if (psi == 1 || mean == null) {
             return w;
         }
         NDArray m = w.getShape().dimension() == 3 ? mean.reshape(1, 1, -1) : mean.reshape(1, -1);

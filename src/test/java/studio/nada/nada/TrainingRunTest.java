@@ -88,6 +88,20 @@ class TrainingRunTest {
         assertEquals(before, thread.submit(Thread::currentThread).get(60, TimeUnit.SECONDS));
     }
 
+    /** A checkpoint that cannot be written says whether an earlier one is kept, and only then that it is. */
+    @Test
+    void aFailedFirstCheckpointDoesNotClaimAPreviousOne() throws Exception {
+        Files.createDirectories(dir.resolve("checkpoint.pt/in-the-way"));
+        NadaConfig config = NadaConfig.defaults("photo", "sketch").withIterations(3).withLayersK(3);
+        TrainingRun run = new TrainingRun(thread, setup(config), RunOptions.defaults(dir).withIntervals(1, 0), e -> { });
+        run.start();
+        TrainingEvent end = run.completion().get(60, TimeUnit.SECONDS);
+        run.close().get(60, TimeUnit.SECONDS);
+        String message = ((TrainingEvent.Failed) end).message();
+        assertTrue(message.startsWith("could not write the checkpoint " + dir.resolve("checkpoint.pt")), message);
+        assertTrue(message.endsWith("; no checkpoint had been saved yet"), message);
+    }
+
     @Test
     void pauseResumeAndStopKeepTheRunConsistent() throws Exception {
         NadaConfig config = NadaConfig.defaults("photo", "sketch").withIterations(200).withLayersK(3);
