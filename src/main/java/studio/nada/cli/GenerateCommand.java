@@ -2,6 +2,8 @@ package studio.nada.cli;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,6 +33,9 @@ import studio.nada.weights.TensorData;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Render images from a StyleGAN2 checkpoint: a PNG per seed (or latent) and a contact sheet.")
 public final class GenerateCommand implements Callable<Integer> {
+    /** The contact sheet shows at most this many images: one of 100000 would be gigabytes. */
+    static final int GRID_MAX = 256;
+
     @Spec
     CommandSpec spec;
 
@@ -90,47 +95,61 @@ public final class GenerateCommand implements Callable<Integer> {
         };
         GeneratorCheckpoint ckpt = checkpoint == null ? ShapesWorld.generatorCheckpoint()
                 : GeneratorCheckpoint.read(checkpoint, key);
+        LatentBatches in = latents == null ? LatentBatches.seeds(SeedList.parse(seeds))
+                : LatentBatches.file(latents, ckpt.config());
+        keepEarlierWork(in.names());
+        OutputPaths.requireWritableFolder("--out", out);
         Device dev = TensorEngine.device(device);
         try (NDManager root = TensorEngine.newManager(dev)) {
             Generator g = ckpt.build(root);
-            int n = g.config().nLatent();
             try (StepScope scope = StepScope.open(root, g.arrays())) {
                 NDManager m = scope.manager();
-                Inputs in = inputs(g, m);
-                keepEarlierWork(in.names());
                 NDArray mean = truncation != 1 ? Truncation.meanLatent(g, ckpt.latentAvg(m), m) : null;
-                List<Images.Argb> pictures = new ArrayList<>();
-                List<NDArray> raw = new ArrayList<>();
-                long count = in.wPlus().getShape().get(0);
-                for (long start = 0; start < count; start += batch) {
+                // each batch goes to disk as it is rendered: only the contact sheet's images are kept
+                List<Images.Argb> sheet = new ArrayList<>();
+                List<NDArray> rawImages = new ArrayList<>();
+                List<NDArray> rawLatents = new ArrayList<>();
+                int count = in.count();
+                for (int start = 0; start < count; start += batch) {
+                    int end = Math.min(count, start + batch);
                     try (StepScope chunk = StepScope.open(m)) {
-                        NDArray w = in.wPlus().get(start + ":" + Math.min(count, start + batch));
+                        NDArray w = in.wPlus(g, start, end, chunk.manager());
                         NDArray img = g.synthesis(Latents.truncate(w, mean, truncation), noiseMode);
-                        pictures.addAll(Images.toArgb(img));
+                        List<Images.Argb> pictures = Images.toArgb(img);
+                        for (int i = 0; i < pictures.size(); i++) {
+                            Images.writePng(out.resolve(in.names().get(start + i) + ".png"), pictures.get(i));
+                            if (sheet.size() < GRID_MAX) {
+                                sheet.add(pictures.get(i));
+                            }
+                        }
                         if (rawOut != null) {
-                            NDArray keep = img.duplicate();
-                            keep.attach(m);
-                            raw.add(keep);
+                            rawImages.add(keep(img, m));
+                            rawLatents.add(keep(w, m));
                         }
                     }
-                    log.printf("rendered %d/%d%n", Math.min(count, start + batch), count);
+                    log.printf("rendered %d/%d%n", end, count);
                     log.flush();
                 }
-                for (int i = 0; i < pictures.size(); i++) {
-                    Images.writePng(out.resolve(in.names().get(i) + ".png"), pictures.get(i));
-                }
-                Images.writePng(out.resolve("grid.png"), Images.grid(pictures, columns, 2));
+                Images.writePng(out.resolve("grid.png"), Images.grid(sheet, columns, 2));
                 if (rawOut != null) {
                     Map<String, TensorData> tensors = new LinkedHashMap<>();
-                    tensors.put("images", TensorData.of(ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(raw))));
-                    tensors.put("w_plus", TensorData.of(in.wPlus()));
+                    tensors.put("images", TensorData.of(NDArrays.concat(new NDList(rawImages))));
+                    tensors.put("w_plus", TensorData.of(NDArrays.concat(new NDList(rawLatents))));
                     Safetensors.write(rawOut, tensors, Map.of("checkpoint", String.valueOf(ckpt.source()),
                             "truncation", Double.toString(truncation), "noise", noise));
                 }
-                log.printf("wrote %d images and grid.png to %s%n", pictures.size(), out);
+                log.printf("wrote %d images and grid.png%s to %s%n", count,
+                        count > GRID_MAX ? " (the first " + GRID_MAX + ")" : "", out);
             }
         }
         return 0;
+    }
+
+    /** A copy of {@code a} that outlives its batch's scope. */
+    private static NDArray keep(NDArray a, NDManager m) {
+        NDArray k = a.duplicate();
+        k.attach(m);
+        return k;
     }
 
     /** Refuses to replace images (or raw output) of an earlier run without --overwrite. */
@@ -149,39 +168,5 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException(out + " already holds " + OutputPaths.shortList(found)
                     + ": give --overwrite to replace them, or choose another --out");
         }
-    }
-
-    private record Inputs(NDArray wPlus, List<String> names) {}
-
-    private Inputs inputs(Generator g, NDManager m) throws Exception {
-        int d = g.config().styleDim(), n = g.config().nLatent();
-        List<String> names = new ArrayList<>();
-        if (latents == null) {
-            long[] s = SeedList.parse(seeds);
-            for (long seed : s) {
-                names.add(String.format(Locale.ROOT, "seed%04d", seed));
-            }
-            return new Inputs(Latents.toWPlus(g.style(Latents.zForSeeds(m, s, d)), n), names);
-        }
-        Map<String, TensorData> t = Safetensors.read(latents).tensors();
-        NDArray wPlus;
-        if (t.containsKey("w_plus")) {
-            wPlus = t.get("w_plus").toFloatNDArray(m);
-        } else if (t.containsKey("w")) {
-            wPlus = Latents.toWPlus(t.get("w").toFloatNDArray(m), n);
-        } else if (t.containsKey("z")) {
-            wPlus = Latents.toWPlus(g.style(t.get("z").toFloatNDArray(m)), n);
-        } else {
-            throw new IllegalArgumentException(latents + " has none of z, w, w_plus (it has " + t.keySet() + ")");
-        }
-        long[] shape = wPlus.getShape().getShape();
-        if (shape.length != 3 || shape[1] != n || shape[2] != d) {
-            throw new IllegalArgumentException(latents + ": latents give W+ of shape " + wPlus.getShape()
-                    + ", this generator needs [N, " + n + ", " + d + "]");
-        }
-        for (int i = 0; i < shape[0]; i++) {
-            names.add(String.format(Locale.ROOT, "latent%04d", i));
-        }
-        return new Inputs(wPlus, names);
     }
 }

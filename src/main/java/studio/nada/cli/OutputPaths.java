@@ -19,6 +19,25 @@ final class OutputPaths {
         return p;
     }
 
+    /**
+     * Refuses, before any work, an output folder that is a file or cannot be written; creates
+     * nothing (a command that fails later leaves no empty folder behind).
+     */
+    static void requireWritableFolder(String flag, Path dir) {
+        Path p = dir.toAbsolutePath();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null || !Files.isDirectory(p)) {
+            throw new IllegalArgumentException(flag + " " + dir + ": " + p + " is a file, not a folder");
+        }
+        try {
+            Files.delete(Files.createTempFile(p, ".nada-write-check", ".tmp"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(flag + " " + dir + ": cannot write in " + p + " (" + e.getMessage() + ")");
+        }
+    }
+
     /** Names (relative to {@code dir}) of the given files that exist. */
     static List<String> existing(Path dir, List<Path> files) {
         List<String> found = new ArrayList<>();

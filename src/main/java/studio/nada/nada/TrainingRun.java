@@ -103,6 +103,9 @@ public final class TrainingRun {
         try {
             adapter = setup.build();
             adapter.requireDirection();
+            BatchMemory.check(adapter.config().batch(), adapter.frozen().config(),
+                    adapter.guides().stream().map(g -> g.model().config()).toList(),
+                    BatchMemory.available(adapter.frozen().params().manager().getDevice()));
             if (options.resumeFrom() != null) {
                 adapter.restore(AdaptationCheckpoint.read(options.resumeFrom(),
                         adapter.trainable().params().parameterNames()));
