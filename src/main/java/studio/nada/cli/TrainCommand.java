@@ -35,6 +35,7 @@ import studio.nada.nada.TrainingRun;
 import studio.nada.stylegan.Generator;
 import studio.nada.stylegan.GeneratorCheckpoint;
 import studio.nada.toyworld.ShapesWorld;
+import studio.nada.weights.AtomicFiles;
 
 /** {@code train}: StyleGAN-NADA adaptation of a generator, headless. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -138,6 +139,10 @@ public final class TrainCommand implements Callable<Integer> {
         // held until the run ends: a second run on this folder fails here, before anything is loaded
         try (RunLock lock = RunLock.acquire(dir)) {
             keepEarlierWork(dir);
+            // a run killed while writing left hidden temporary files; the folder is ours now
+            for (String name : List.of("checkpoint.pt", "generator.pt", "generator.safetensors", "run.json")) {
+                AtomicFiles.removeLeftovers(dir.resolve(name));
+            }
             return train(dir);
         }
     }

@@ -6,10 +6,12 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes a file so that readers see either the old file or the complete new one: the bytes go to
@@ -22,15 +24,40 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    private static final String TMP_SUFFIX = ".tmp";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {}
+
+    /**
+     * Deletes what a write of {@code target} killed midway left behind (its hidden temporary
+     * files). Only for a folder the caller holds: another process may be writing there otherwise.
+     */
+    public static void removeLeftovers(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        if (!Files.isDirectory(abs.getParent())) {
+            return;
+        }
+        String prefix = "." + abs.getFileName();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(abs.getParent(), p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(TMP_SUFFIX);
+        })) {
+            for (Path p : s) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 
     public static void write(Path target, Content content) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        // CREATE_NEW rather than createTempFile: the same exclusive creation, but with the umask's
+        // permissions (createTempFile makes every output rw------- whatever the user's umask)
+        Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + TMP_SUFFIX);
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
                     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
                 content.writeTo(out);
                 out.flush();
