@@ -136,14 +136,45 @@ public final class TrainCommand implements Callable<Integer> {
         if (layersK != null && layersK < 0) {
             throw new IllegalArgumentException("--layers-k must be 0 (all W+ layers) or more, not " + layersK);
         }
+        // what this run makes before its first output, innermost first: removed again if it fails
+        List<Path> made = new ArrayList<>();
+        for (Path p : List.of(dir.resolve(RunLock.FILE), dir.resolve("samples"), dir)) {
+            if (!Files.exists(p)) {
+                made.add(p);
+            }
+        }
         // held until the run ends: a second run on this folder fails here, before anything is loaded
         try (RunLock lock = RunLock.acquire(dir)) {
-            keepEarlierWork(dir);
-            // a run killed while writing left hidden temporary files; the folder is ours now
-            for (String name : List.of("checkpoint.pt", "generator.pt", "generator.safetensors", "run.json")) {
-                AtomicFiles.removeLeftovers(dir.resolve(name));
+            boolean finished = false;
+            try {
+                keepEarlierWork(dir);
+                // a run killed while writing left hidden temporary files; the folder is ours now
+                for (String name : List.of("checkpoint.pt", "generator.pt", "generator.safetensors", "run.json")) {
+                    AtomicFiles.removeLeftovers(dir.resolve(name));
+                }
+                int code = train(dir);
+                finished = code == 0;
+                return code;
+            } finally {
+                if (!finished) {
+                    removeIfEmpty(made);
+                }
             }
-            return train(dir);
+        }
+    }
+
+    /**
+     * After a failed run: removes the lock file, samples folder and run folder it made, each only
+     * if nothing else is in it (a checkpoint or sample it wrote before failing is kept, and so is
+     * the folder holding it). The lock is still held, so no other run is using them.
+     */
+    private static void removeIfEmpty(List<Path> made) {
+        for (Path p : made) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // not empty (outputs to keep) or not ours to remove: left as it is
+            }
         }
     }
 

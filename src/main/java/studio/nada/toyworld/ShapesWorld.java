@@ -4,11 +4,15 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import studio.nada.clip.ClipModel;
 import studio.nada.nada.RecommendedSettings;
@@ -37,17 +41,19 @@ public final class ShapesWorld {
 
     /** The shipped generator checkpoint ({@code g_ema} and {@code latent_avg}). */
     public static GeneratorCheckpoint generatorCheckpoint() throws IOException {
-        return GeneratorCheckpoint.read(resourceFile(GENERATOR_FILE), null);
+        GeneratorCheckpoint c = readResource(GENERATOR_FILE, file -> GeneratorCheckpoint.read(file, null));
+        // named after the resource: the temporary copy it was read from is gone
+        return new GeneratorCheckpoint(Path.of(GENERATOR_FILE), c.stateDict(), c.latentAvg());
     }
 
     /** The shipped CLIP, on {@code manager}'s device; close it when done. */
     public static ClipModel clip(NDManager manager) throws IOException {
-        return loadClip(resourceFile(CLIP_FILE), manager);
+        return loadClip(readResource(CLIP_FILE, Safetensors::read), Path.of(CLIP_FILE), manager);
     }
 
     /** The shipped second CLIP ({@link #CLIP_B_FILE}). */
     public static ClipModel clipB(NDManager manager) throws IOException {
-        return loadClip(resourceFile(CLIP_B_FILE), manager);
+        return loadClip(readResource(CLIP_B_FILE, Safetensors::read), Path.of(CLIP_B_FILE), manager);
     }
 
     /** A Shapes CLIP file as {@code toyworld build} writes it; head counts come from its metadata. */
@@ -63,7 +69,7 @@ public final class ShapesWorld {
 
     /** A shipped CLIP's tensors ({@link #CLIP_FILE} or {@link #CLIP_B_FILE}), by OpenAI's names. */
     public static Map<String, studio.nada.weights.TensorData> clipTensors(String file) throws IOException {
-        return Safetensors.read(resourceFile(file)).tensors();
+        return readResource(file, Safetensors::read).tensors();
     }
 
     /** Whether {@code file} is a Shapes CLIP as {@code toyworld build} writes it (safetensors naming its vocabulary). */
@@ -127,21 +133,39 @@ public final class ShapesWorld {
         return in;
     }
 
+    /** A reader of a weights file: the readers take paths. */
+    interface FileReader<T> {
+        T read(Path file) throws IOException;
+    }
+
     /**
-     * The readers take files, so a resource (possibly inside a jar) is copied once per process to a
-     * temporary file, deleted at exit.
+     * Reads a shipped resource (possibly inside a jar) with a reader that takes files. The resource
+     * is copied into a temporary folder made for this one read (a random name, created atomically,
+     * owner-only: rwx------, its file rw-------), read whole into memory and deleted with its folder
+     * at once. No path is predictable or reused, so another user cannot plant substitute weights,
+     * and only a kill during the read itself can leave the copy behind.
      */
-    private static synchronized Path resourceFile(String name) throws IOException {
-        Path file = Path.of(System.getProperty("java.io.tmpdir"), "nada-shapes-" + ProcessHandle.current().pid()
-                + "-" + name);
-        if (!Files.exists(file)) {
+    static <T> T readResource(String name, FileReader<T> reader) throws IOException {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path dir = Files.createTempDirectory("nada-shapes-" + ProcessHandle.current().pid() + "-",
+                ownerOnly(posix, "rwx------"));
+        try {
+            Path file = Files.createTempFile(dir, "", "-" + name, ownerOnly(posix, "rw-------"));
             try (InputStream in = open(name)) {
-                Path tmp = Files.createTempFile(file.getParent(), "nada-shapes", ".part");
-                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                try (OutputStream to = Files.newOutputStream(file)) { // writes into it: Files.copy would replace it
+                    in.transferTo(to);
+                }
+                return reader.read(file);
+            } finally {
+                Files.deleteIfExists(file);
             }
-            file.toFile().deleteOnExit();
+        } finally {
+            Files.deleteIfExists(dir);
         }
-        return file;
+    }
+
+    private static FileAttribute<?>[] ownerOnly(boolean posix, String permissions) {
+        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString(permissions))} : new FileAttribute<?>[0];
     }
 }
