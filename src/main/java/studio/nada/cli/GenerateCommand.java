@@ -93,13 +93,13 @@ public final class GenerateCommand implements Callable<Integer> {
             case "zero" -> Noise.zero();
             default -> throw new IllegalArgumentException("--noise must be stored, random or zero, not '" + noise + "'");
         };
+        Device dev = TensorEngine.device(device); // a device that does not exist is told before any model loads
         GeneratorCheckpoint ckpt = checkpoint == null ? ShapesWorld.generatorCheckpoint()
                 : GeneratorCheckpoint.read(checkpoint, key);
         LatentBatches in = latents == null ? LatentBatches.seeds(SeedList.parse(seeds))
                 : LatentBatches.file(latents, ckpt.config());
         keepEarlierWork(in.names());
         OutputPaths.requireWritableFolder("--out", out);
-        Device dev = TensorEngine.device(device);
         try (NDManager root = TensorEngine.newManager(dev)) {
             Generator g = ckpt.build(root);
             try (StepScope scope = StepScope.open(root, g.arrays())) {

@@ -1,5 +1,6 @@
 package studio.nada.cli;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -212,6 +213,7 @@ public final class TrainCommand implements Callable<Integer> {
             BoundedImages.dimensions(image); // an unreadable or oversized image is told before the models load
         }
         int[] heads = heads();
+        Device dev = TensorEngine.device(device); // a device that does not exist is told before any model loads
         GeneratorCheckpoint ckpt = generator == null ? ShapesWorld.generatorCheckpoint()
                 : GeneratorCheckpoint.read(generator, generatorKey);
         int nLatent = ckpt.config().nLatent();
@@ -233,7 +235,7 @@ public final class TrainCommand implements Callable<Integer> {
         try (TensorThread thread = new TensorThread("nada-tensor")) {
             NDManager[] root = new NDManager[1];
             TrainingRun run = new TrainingRun(thread, () -> {
-                root[0] = TensorEngine.newManager(TensorEngine.device(device));
+                root[0] = TensorEngine.newManager(dev);
                 Generator g = ckpt.build(root[0]);
                 List<ClipGuide> guides = ClipSpecs.load(clipSpecs, root[0], heads[0], heads[1]);
                 NadaAdapter adapter = new NadaAdapter(g, guides, config, RandomSource.engine(), root[0]);

@@ -1,5 +1,6 @@
 package studio.nada.clip;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import studio.nada.weights.JsonErrors;
 
 /** Reads CLIP's BPE vocabulary from OpenAI's merges file or from Hugging Face's two files. */
 final class VocabularyFiles {
@@ -69,8 +71,12 @@ final class VocabularyFiles {
 
     /** Hugging Face {@code vocab.json} (token to id) and {@code merges.txt} ({@code #version} header). */
     static BytePairEncoding huggingFace(Path vocabJson, Path mergesTxt) throws IOException {
-        Map<String, Integer> encoder = new ObjectMapper().readValue(vocabJson.toFile(),
-                new TypeReference<LinkedHashMap<String, Integer>>() {});
+        Map<String, Integer> encoder;
+        try {
+            encoder = new ObjectMapper().readValue(vocabJson.toFile(), new TypeReference<LinkedHashMap<String, Integer>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IOException(vocabJson + ": not a vocabulary (token to id) JSON: " + JsonErrors.describe(e), e);
+        }
         List<String> merges = new ArrayList<>();
         for (String line : Files.readAllLines(mergesTxt, StandardCharsets.UTF_8)) {
             if (!line.isBlank() && !line.startsWith("#version")) {

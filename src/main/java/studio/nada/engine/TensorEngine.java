@@ -74,6 +74,10 @@ public final class TensorEngine {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("Unknown device '" + explicit + "': use cpu, cuda or cuda:N");
             }
+            if (id < 0) {
+                throw new IllegalArgumentException("Device '" + explicit + "': N in cuda:N counts GPUs from 0"
+                        + " (cuda:0 is the first); use cpu, cuda or cuda:N");
+            }
             requireGpu(engine, id, explicit);
             return Device.gpu(id);
         }

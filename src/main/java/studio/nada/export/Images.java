@@ -2,11 +2,14 @@ package studio.nada.export;
 
 import ai.djl.ndarray.NDArray;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import studio.nada.weights.AtomicFiles;
 
 /**
@@ -43,15 +46,21 @@ public final class Images {
         return (int) Math.max(0, Math.min(255, Math.floor(x)));
     }
 
-    /** Writes a PNG atomically (temp file in the same folder, then move). */
+    /**
+     * Writes a PNG atomically (temp file in the same folder, then move). It is encoded in memory
+     * first, so a failing disk is met by our own write, which names the file, never inside
+     * ImageIO ("I/O error writing PNG file!" and its own stack traces).
+     */
     public static void writePng(Path file, Argb image) throws IOException {
         BufferedImage bi = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_RGB);
         bi.setRGB(0, 0, image.width(), image.height(), image.pixels(), 0, image.width());
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(bi, "png", out)) {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try (ImageOutputStream encoded = new MemoryCacheImageOutputStream(png)) {
+            if (!ImageIO.write(bi, "png", encoded)) {
                 throw new IOException("no PNG writer available");
             }
-        });
+        }
+        AtomicFiles.write(file, png::writeTo);
     }
 
     /** A contact sheet: images in rows of {@code columns}, {@code pad} pixels of black between. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import studio.nada.weights.AtomicFiles;
+import studio.nada.weights.JsonErrors;
 
 /** The JSON written beside a run's outputs: everything needed to reproduce it. */
 public final class RunSidecar {
@@ -28,7 +29,7 @@ public final class RunSidecar {
         try {
             return JSON.readValue(json, NadaConfig.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException("the checkpoint's run configuration cannot be read: " + e.getMessage(), e);
+            throw new IllegalArgumentException("the checkpoint's run configuration cannot be read: " + JsonErrors.describe(e), e);
         }
     }
 

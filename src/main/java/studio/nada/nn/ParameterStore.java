@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import studio.nada.weights.TensorData;
@@ -46,11 +47,17 @@ public final class ParameterStore {
         return arrays.containsKey(name);
     }
 
-    /** The array called {@code name}; a clear error names it when absent. */
+    /** The array called {@code name}; a clear error names it when absent or not floating point. */
     public NDArray get(String name) {
         NDArray a = arrays.get(name);
         if (a == null) {
             throw new MissingWeightException("missing key '" + name + "'");
+        }
+        if (a.getDataType() != DataType.FLOAT32) {
+            // fromTensors turns every floating dtype into F32: anything else is integer or boolean
+            String type = a.getDataType().name().toLowerCase(Locale.ROOT);
+            throw new MissingWeightException("key '" + name + "' holds " + type + " values; a model's weights are"
+                    + " floating point (F32, F16, BF16 or F64)");
         }
         return a;
     }

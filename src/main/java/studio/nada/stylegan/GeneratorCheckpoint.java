@@ -48,12 +48,14 @@ public record GeneratorCheckpoint(Path source, Map<String, TensorData> stateDict
 
     /**
      * Refuses weights holding NaN or infinity (a run that diverged, a damaged file): such a
-     * generator renders black images without any error, so the file is named here instead.
+     * generator renders black images without any error, so the file is named here instead. Integer
+     * weights are refused too, before PyTorch meets them in a matrix product.
      */
     static void requireFinite(Path file, Map<String, TensorData> tensors) throws WeightsFormatException {
         for (Map.Entry<String, TensorData> e : tensors.entrySet()) {
             if (!e.getValue().dtype().isFloating()) {
-                continue;
+                throw new WeightsFormatException(file + ": tensor '" + e.getKey() + "' holds " + e.getValue().dtype()
+                        + " values, where a generator's weights are floating point (F32, F16, BF16 or F64)");
             }
             float[] v = e.getValue().toFloatArray();
             int bad = 0;

@@ -154,6 +154,9 @@ public final class ShapesWorld {
             try (InputStream in = open(name)) {
                 try (OutputStream to = Files.newOutputStream(file)) { // writes into it: Files.copy would replace it
                     in.transferTo(to);
+                } catch (IOException e) {
+                    throw new IOException("cannot copy the built-in " + name + " into " + dir.getParent() + " to read"
+                            + " it: " + e.getMessage(), e);
                 }
                 return reader.read(file);
             } finally {

@@ -68,7 +68,14 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            // a full disk says "No space left on device" and nothing more: say which file
+            String message = String.valueOf(e.getMessage());
+            throw message.contains(abs.getFileName().toString()) ? e
+                    : new IOException("cannot write " + abs + ": " + message
+                            + (Files.exists(abs) ? " (the earlier file is kept)" : ""), e);
+        } catch (RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }

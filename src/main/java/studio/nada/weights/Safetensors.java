@@ -52,7 +52,7 @@ public final class Safetensors {
             try {
                 header = JSON.readTree(headerText.trim());
             } catch (IOException e) {
-                throw new WeightsFormatException(file + ": safetensors header is not valid JSON: " + e.getMessage());
+                throw new WeightsFormatException(file + ": safetensors header is not valid JSON: " + JsonErrors.describe(e));
             }
             if (header == null || !header.isObject()) {
                 throw new WeightsFormatException(file + ": safetensors header is not a JSON object");
@@ -90,16 +90,22 @@ public final class Safetensors {
         }
         long[] shape = new long[shapeNode.size()];
         long numel = 1;
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = shapeNode.get(i).asLong(-1);
-            if (shape[i] < 0) {
-                throw new WeightsFormatException(file + ": tensor '" + name + "' has a negative dimension");
+        long expected;
+        try {
+            for (int i = 0; i < shape.length; i++) {
+                shape[i] = shapeNode.get(i).asLong(-1);
+                if (shape[i] < 0) {
+                    throw new WeightsFormatException(file + ": tensor '" + name + "' has a negative dimension");
+                }
+                numel = Math.multiplyExact(numel, shape[i]);
             }
-            numel = Math.multiplyExact(numel, shape[i]);
+            expected = Math.multiplyExact(numel, dtype.byteSize());
+        } catch (ArithmeticException e) {
+            throw new WeightsFormatException(file + ": tensor '" + name + "' declares shape " + shapeNode + " of "
+                    + dtype + ", more bytes than a 64-bit size can count: a damaged or forged header");
         }
         long begin = offsets.get(0).asLong(-1);
         long end = offsets.get(1).asLong(-1);
-        long expected = Math.multiplyExact(numel, dtype.byteSize());
         if (begin < 0 || end < begin || end > dataLen || end - begin != expected) {
             throw new WeightsFormatException(file + ": tensor '" + name + "' declares bytes [" + begin + ", " + end
                     + ") but needs " + expected + " within " + dataLen + " data bytes");

@@ -36,7 +36,13 @@ final class StorageRef {
     /** The whole root storage, from element 0 of the root. */
     ByteBuffer bytes() throws WeightsFormatException {
         if (bytes == null) {
-            long count = Math.multiplyExact(Math.addExact(elementOffset, numel), (long) dtype.byteSize());
+            long count;
+            try {
+                count = Math.multiplyExact(Math.addExact(elementOffset, numel), (long) dtype.byteSize());
+            } catch (ArithmeticException e) {
+                throw new WeightsFormatException("storage '" + key + "' declares " + numel + " elements of " + dtype
+                        + ", more bytes than a 64-bit size can count");
+            }
             bytes = loader.load(count);
         }
         return bytes.duplicate();
