@@ -34,6 +34,10 @@ public final class ToyworldBuildCommand implements Callable<Integer> {
     @Option(names = "--clip-steps", defaultValue = "1200", description = "CLIP steps (default ${DEFAULT-VALUE})")
     int clipSteps;
 
+    @Option(names = "--reuse-generator", description = "ship this generator checkpoint instead of training one"
+            + " (to iterate on the CLIPs; the shipped build trains it)")
+    Path reuseGenerator;
+
     @Option(names = "--log-every", defaultValue = "250", description = "progress line interval (default ${DEFAULT-VALUE})")
     int logEvery;
 
@@ -44,7 +48,7 @@ public final class ToyworldBuildCommand implements Callable<Integer> {
         }
         PrintWriter log = spec.commandLine().getOut();
         ShapesWorldBuilder builder = new ShapesWorldBuilder(
-                new ShapesWorldBuilder.Options(seed, generatorSteps, mappingSteps, clipSteps, logEvery), line -> {
+                new ShapesWorldBuilder.Options(seed, generatorSteps, mappingSteps, clipSteps, logEvery, reuseGenerator), line -> {
                     log.println(line);
                     log.flush();
                 });

@@ -37,6 +37,11 @@ public record NadaConfig(String source, String target, int iterations, int batch
                 Adam.Hyper.nada().lr(), 0.0, 0L, true);
     }
 
+    public NadaConfig withPrompt(String from, String to) {
+        return new NadaConfig(from, to, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
+                lr, mixing, seed, stepUnchosenLayers);
+    }
+
     public NadaConfig withIterations(int n) {
         return new NadaConfig(source, target, n, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
                 lr, mixing, seed, stepUnchosenLayers);

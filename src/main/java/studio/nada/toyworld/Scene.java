@@ -2,9 +2,9 @@ package studio.nada.toyworld;
 
 /**
  * One picture of the world: a shape of a color, its radius and its center, all as fractions of
- * the image side (y grows downward).
+ * the image side (y grows downward), and how it is rendered.
  */
-public record Scene(ShapeKind kind, ShapeColor color, double radius, double cx, double cy) {
+public record Scene(ShapeKind kind, ShapeColor color, double radius, double cx, double cy, ShapeStyle style) {
     /** Centers of the named columns and rows (left/center/right, top/middle/bottom). */
     static final double[] CELL_CENTERS = {0.27, 0.5, 0.73};
     static final String[] COLUMNS = {"left", "center", "right"};
@@ -14,6 +14,11 @@ public record Scene(ShapeKind kind, ShapeColor color, double radius, double cx, 
         if (radius <= 0 || radius > 0.5) {
             throw new IllegalArgumentException("radius must be in (0, 0.5], got " + radius);
         }
+    }
+
+    /** A filled shape, as the generator draws them. */
+    public Scene(ShapeKind kind, ShapeColor color, double radius, double cx, double cy) {
+        this(kind, color, radius, cx, cy, ShapeStyle.FILLED);
     }
 
     /** A scene at a named size and cell (column 0..2 left to right, row 0..2 top to bottom). */
@@ -44,7 +49,11 @@ public record Scene(ShapeKind kind, ShapeColor color, double radius, double cx, 
     }
 
     public Scene withColor(ShapeColor c) {
-        return new Scene(kind, c, radius, cx, cy);
+        return new Scene(kind, c, radius, cx, cy, style);
+    }
+
+    public Scene withStyle(ShapeStyle s) {
+        return new Scene(kind, color, radius, cx, cy, s);
     }
 
     private static int cell(double v) {

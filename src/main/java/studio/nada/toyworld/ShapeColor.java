@@ -7,18 +7,39 @@ import java.util.Locale;
  * one channel by more than 100 levels), so a color name is plain from pixel statistics.
  */
 public enum ShapeColor {
-    RED(220, 40, 40),
-    GREEN(40, 170, 60),
-    BLUE(40, 70, 220),
-    YELLOW(235, 200, 30);
+    RED(220, 40, 40, 0, 20),
+    GREEN(40, 170, 60, 129, 25),
+    BLUE(40, 70, 220, 230, 17),
+    YELLOW(235, 200, 30, 50, 14);
 
     /** The light neutral background, far from every shape color. */
     public static final int[] BACKGROUND = {232, 232, 228};
 
     private final int[] rgb;
+    private final double hue;
+    private final double hueHalfWidth;
 
-    ShapeColor(int r, int g, int b) {
+    /**
+     * @param hue          the color's HSV hue in degrees
+     * @param hueHalfWidth how far a hue may lie from it and still be named so: the bands leave
+     *                     orange (~30°), teal (~170°), azure (~200°), violet (~270°) and magenta
+     *                     (~320°) unnamed, so a violet shape never counts as blue
+     */
+    ShapeColor(int r, int g, int b, double hue, double hueHalfWidth) {
         this.rgb = new int[] {r, g, b};
+        this.hue = hue;
+        this.hueHalfWidth = hueHalfWidth;
+    }
+
+    /** The named color whose hue band holds {@code degrees}, or null. */
+    public static ShapeColor ofHue(double degrees) {
+        for (ShapeColor c : values()) {
+            double d = Math.abs(((degrees - c.hue) % 360 + 540) % 360 - 180);
+            if (d <= c.hueHalfWidth) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** 0..255 levels. */

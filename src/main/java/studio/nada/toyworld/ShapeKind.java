@@ -13,6 +13,23 @@ public enum ShapeKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Distance from the center to the nearest edge, in units of the radius (an outline's inner edge is this less its line). */
+    double inradius() {
+        return switch (this) {
+            case CIRCLE -> 1;
+            case SQUARE -> 0.886;
+            case TRIANGLE -> 0.65;
+        };
+    }
+
+    /** The shape's area in units of its radius squared (its silhouette's area at radius 1). */
+    double unitArea() {
+        return switch (this) {
+            case CIRCLE, SQUARE -> Math.PI;
+            case TRIANGLE -> 1.95 * 1.95 / Math.sqrt(3); // height 1.95, base 2·1.95/√3
+        };
+    }
+
     /**
      * Whether the point (dx, dy), in units of the shape's radius from its center (y down), is
      * inside. Square and triangle are scaled so that every kind covers a similar area at one size.

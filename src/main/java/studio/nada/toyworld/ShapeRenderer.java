@@ -8,7 +8,7 @@ import java.util.List;
 import studio.nada.export.Images;
 
 /**
- * Draws scenes as 64×64 RGB on the plain background, antialiased by 4×4 supersampling (the
+ * Draws scenes (filled shapes or outlines) as 64×64 RGB on the plain background, antialiased by 4×4 supersampling (the
  * coverage of each pixel blends shape and background), deterministic: no randomness inside.
  */
 public final class ShapeRenderer {
@@ -27,6 +27,9 @@ public final class ShapeRenderer {
         double r = scene.radius() * SIZE;
         double cx = scene.cx() * SIZE;
         double cy = scene.cy() * SIZE;
+        // an outline is the shape less the same shape shrunk so that its edges move in by the line width
+        boolean hollow = scene.style() == ShapeStyle.OUTLINE;
+        double inner = r * (1 - ShapeStyle.LINE_WIDTH / (r * scene.kind().inradius()));
         int[] fg = scene.color().rgb();
         int[] bg = ShapeColor.BACKGROUND;
         for (int y = 0; y < SIZE; y++) {
@@ -36,7 +39,8 @@ public final class ShapeRenderer {
                     for (int sx = 0; sx < SUB; sx++) {
                         double px = x + (sx + 0.5) / SUB;
                         double py = y + (sy + 0.5) / SUB;
-                        if (scene.kind().contains((px - cx) / r, (py - cy) / r)) {
+                        if (scene.kind().contains((px - cx) / r, (py - cy) / r)
+                                && !(hollow && scene.kind().contains((px - cx) / inner, (py - cy) / inner))) {
                             inside++;
                         }
                     }

@@ -70,6 +70,37 @@ public final class ShapeStats {
         return mask.clone();
     }
 
+    /** Mean RGB of the shape's pixels, 0..255 (zeros without a shape). */
+    public double[] meanRgb() {
+        return meanRgb.clone();
+    }
+
+    /**
+     * The mask's area over its bounding box's: π/4 for a disc, 1 for an axis-aligned square, 1/2
+     * for a triangle; a pixel statistic of form that needs no model (0 without a shape).
+     */
+    public double fillRatio() {
+        return fillRatio(mask, width);
+    }
+
+    static double fillRatio(boolean[] mask, int width) {
+        int x0 = width;
+        int x1 = -1;
+        int y0 = Integer.MAX_VALUE;
+        int y1 = -1;
+        int area = 0;
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i]) {
+                area++;
+                x0 = Math.min(x0, i % width);
+                x1 = Math.max(x1, i % width);
+                y0 = Math.min(y0, i / width);
+                y1 = Math.max(y1, i / width);
+            }
+        }
+        return x1 < 0 ? 0 : area / (double) ((x1 - x0 + 1) * (y1 - y0 + 1));
+    }
+
     /** Shape pixels. */
     public int area() {
         return area;

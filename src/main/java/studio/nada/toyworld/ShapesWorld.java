@@ -116,6 +116,13 @@ public final class ShapesWorld {
         }
     }
 
+    /** A vocabulary file as {@code toyworld build} writes it (a world built but not shipped). */
+    public static ShapesTokenizer tokenizer(Path vocabulary) throws IOException {
+        try (var in = Files.newBufferedReader(vocabulary, StandardCharsets.UTF_8)) {
+            return ShapesTokenizer.read(in, ShapesTokenizer.DEFAULT_CONTEXT);
+        }
+    }
+
     private static int heads(Map<String, String> meta, String key, Path file) {
         String v = meta.get(key);
         if (v == null) {

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
 import studio.nada.clip.ClipModel;
 import studio.nada.engine.TensorEngine;
 import studio.nada.stylegan.Generator;
+import studio.nada.stylegan.GeneratorCheckpoint;
 import studio.nada.weights.Safetensors;
 import studio.nada.weights.TensorData;
 import studio.nada.weights.TorchCheckpointWriter;
@@ -25,9 +27,11 @@ import studio.nada.weights.TorchCheckpointWriter;
  */
 public final class ShapesWorldBuilder {
     /** Steps of each training; {@code logEvery} is how often progress is reported. */
-    public record Options(long seed, int generatorSteps, int mappingSteps, int clipSteps, int logEvery) {
+    /** @param reuseGenerator a generator checkpoint to ship instead of training one (null: train) */
+    public record Options(long seed, int generatorSteps, int mappingSteps, int clipSteps, int logEvery,
+            Path reuseGenerator) {
         public static Options defaults() {
-            return new Options(0, 4000, 16000, 1200, 250);
+            return new Options(0, 4000, 16000, 1200, 250, null);
         }
     }
 
@@ -50,13 +54,23 @@ public final class ShapesWorldBuilder {
         ShapesWorld.copyRecommended(out); // the settings are hand-tuned metadata, not trained: shipped as they are
         try (NDManager root = TensorEngine.newManager(Device.cpu())) {
             long t0 = System.nanoTime();
-            GeneratorTrainer gt = new GeneratorTrainer(root, ShapesModels.generator(),
-                    GeneratorTrainer.Options.defaults(options.seed()));
-            double gLoss = train("generator", options.generatorSteps(), gt::synthesisStep);
-            train("mapping", options.mappingSteps(), gt::mappingStep);
-            Generator g = gt.generator();
-            log.accept("generator steps skipped for non-finite gradients: " + gt.skippedSteps());
-            writeGenerator(out.resolve(ShapesWorld.GENERATOR_FILE), g, root);
+            double gLoss = Double.NaN;
+            Generator g;
+            if (options.reuseGenerator() != null) {
+                // iterating on the CLIPs alone: the generator's training does not depend on them
+                g = GeneratorCheckpoint.read(options.reuseGenerator(), null).build(root);
+                Files.copy(options.reuseGenerator(), out.resolve(ShapesWorld.GENERATOR_FILE),
+                        StandardCopyOption.REPLACE_EXISTING);
+                log.accept("generator reused from " + options.reuseGenerator());
+            } else {
+                GeneratorTrainer gt = new GeneratorTrainer(root, ShapesModels.generator(),
+                        GeneratorTrainer.Options.defaults(options.seed()));
+                gLoss = train("generator", options.generatorSteps(), gt::synthesisStep);
+                train("mapping", options.mappingSteps(), gt::mappingStep);
+                g = gt.generator();
+                log.accept("generator steps skipped for non-finite gradients: " + gt.skippedSteps());
+                writeGenerator(out.resolve(ShapesWorld.GENERATOR_FILE), g, root);
+            }
             double gSeconds = (System.nanoTime() - t0) / 1e9;
 
             long t1 = System.nanoTime();

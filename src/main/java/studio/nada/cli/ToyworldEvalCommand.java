@@ -1,0 +1,149 @@
+package studio.nada.cli;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import studio.nada.engine.TensorEngine;
+import studio.nada.engine.TensorThread;
+import studio.nada.nada.LayerMapping;
+import studio.nada.nada.NadaConfig;
+import studio.nada.nada.PhasePreset;
+import studio.nada.nada.RecommendedSettings;
+import studio.nada.toyworld.AdaptationEval;
+import studio.nada.toyworld.AttributeChange;
+import studio.nada.toyworld.ShapesWorld;
+
+/**
+ * {@code toyworld eval}: adapts the Shapes world for each change and run seed and prints the
+ * change × seed table, judged from pixels: of the samples that showed the source, the share that
+ * shows the target after, the share that kept everything else, and the diversity kept.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Adapt the Shapes world for every color, kind, size and style change and several run seeds;"
+                + " print the change x seed table judged from pixels.")
+public final class ToyworldEvalCommand implements Callable<Integer> {
+    /** The bar of issue 10: share of source samples that reach the target, and that keep the rest. */
+    static final double REACH_BAR = 0.9;
+    static final double KEEP_BAR = 0.9;
+    static final double DIVERSITY_BAR = 0.8;
+    static final double OUTLINE_BAR = 0.8;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--changes", defaultValue = "all", split = ",",
+            description = "changes to run: all, or names such as red>blue, circle>square, small>large, outline")
+    List<String> changes;
+
+    @Option(names = "--seeds", defaultValue = "0,1,2", split = ",", description = "run seeds (default ${DEFAULT-VALUE})")
+    List<Long> seeds;
+
+    @Option(names = "--samples", defaultValue = "192", description = "samples judged, seeds 0..n-1 (default ${DEFAULT-VALUE})")
+    int samples;
+
+    // NADA settings, each defaulting to the world's recommendation (its shapes_world.json)
+    @Option(names = "--iterations") Integer iterations;
+    @Option(names = "--batch") Integer batch;
+    @Option(names = "--layers-k") Integer layersK;
+    @Option(names = "--auto-layer-iters") Integer autoLayerIters;
+    @Option(names = "--layer-mapping") String layerMapping;
+    @Option(names = "--phase", defaultValue = "none") String phase;
+    @Option(names = "--lr") Double lr;
+    @Option(names = "--mixing") Double mixing;
+    @Option(names = "--clip-weights", split = ",") List<Double> clipWeights;
+
+    @Option(names = "--world", description = "a folder written by 'toyworld build' (default: the shipped world)")
+    Path world;
+
+    @Option(names = "--out", description = "folder for a before/after grid per change and seed")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter log = spec.commandLine().getOut();
+        List<AttributeChange> list = changes.size() == 1 && changes.get(0).equals("all") ? AttributeChange.all()
+                : changes.stream().map(AttributeChange::parse).toList();
+        RecommendedSettings rec = recommended();
+        NadaConfig base = new NadaConfig("shape", "shape", or(iterations, rec.iterations()), or(batch, rec.batch()),
+                or(layersK, rec.layersK()), or(autoLayerIters, rec.autoLayerIters()), 8,
+                layerMapping == null ? rec.layerMapping() : LayerMapping.parse(layerMapping), PhasePreset.parse(phase),
+                or(lr, rec.lr()), or(mixing, rec.mixing()), 0, true);
+        List<Double> weights = clipWeights == null ? List.of(rec.clipWeight(0), rec.clipWeight(1)) : clipWeights;
+        if (out != null) {
+            Files.createDirectories(out);
+        }
+        log.printf(Locale.ROOT, "settings: %d iterations, batch %d, k %d %s, probe %d, lr %s, mixing %s, clip weights %s%n",
+                base.iterations(), base.batch(), base.layersK(), base.layerMapping(), base.autoLayerIters(),
+                RecommendedSettings.number(base.lr()), RecommendedSettings.number(base.mixing()), weights);
+        log.printf("%-16s %s   worst%n", "change", String.join(" ", seeds.stream()
+                .map(s -> String.format(Locale.ROOT, "%-30s", "seed " + s + ": left reach keep div")).toList()));
+        log.flush();
+        int passed = 0;
+        try (TensorThread thread = new TensorThread("nada-tensor")) {
+            double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
+            passed = thread.submit(() -> {
+                int ok = 0;
+                try (NDManager root = TensorEngine.newManager(TensorEngine.device("cpu"))) {
+                    AdaptationEval eval = AdaptationEval.shapesWorld(world, w, samples, root);
+                    for (AttributeChange c : list) {
+                        List<AdaptationEval.Cell> row = new ArrayList<>();
+                        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-16s", c.name()));
+                        for (long seed : seeds) {
+                            AdaptationEval.Cell cell = eval.run(c, base, seed);
+                            row.add(cell);
+                            var o = cell.outcome();
+                            line.append(String.format(Locale.ROOT, " %3.0f%% %3.0f%% %3.0f%% %.2f n%-3d %4.1fs ",
+                                    100 * o.leftShare(), 100 * o.reachedShare(), 100 * o.keptShare(),
+                                    o.diversityRatio(), o.judged(), cell.seconds()));
+                            if (out != null) {
+                                AdaptationEval.writeGrid(cell, out.resolve(c.name().replace('>', '_') + "_seed" + seed
+                                        + ".png"));
+                            }
+                        }
+                        boolean pass = row.stream().allMatch(ToyworldEvalCommand::meetsBar);
+                        ok += pass ? 1 : 0;
+                        log.println(line + (pass ? " PASS" : " below"));
+                        log.flush();
+                    }
+                }
+                return ok;
+            }).join();
+        }
+        log.printf("%d/%d changes meet the bar for every seed%n", passed, list.size());
+        log.flush();
+        return 0;
+    }
+
+    private RecommendedSettings recommended() throws IOException {
+        Path file = world == null ? null : world.resolve(ShapesWorld.RECOMMENDED_FILE);
+        if (file == null || !Files.exists(file)) {
+            return ShapesWorld.recommended();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return RecommendedSettings.read(in, file.toString());
+        }
+    }
+
+    private static <T> T or(T given, T recommended) {
+        return given != null ? given : recommended;
+    }
+
+    static boolean meetsBar(AdaptationEval.Cell cell) {
+        var o = cell.outcome();
+        boolean outline = cell.change().name().equals("outline");
+        double reach = outline ? OUTLINE_BAR : REACH_BAR;
+        return o.judged() > 0 && o.reachedShare() >= reach && o.keptShare() >= (outline ? OUTLINE_BAR : KEEP_BAR)
+                && (outline || o.diversityRatio() >= DIVERSITY_BAR);
+    }
+}

@@ -1,0 +1,95 @@
+package studio.nada.toyworld;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import studio.nada.clip.ClipModel;
+import studio.nada.engine.RandomSource;
+import studio.nada.export.Images;
+import studio.nada.nada.ClipGuide;
+import studio.nada.nada.NadaAdapter;
+import studio.nada.nada.NadaConfig;
+import studio.nada.stylegan.Generator;
+import studio.nada.stylegan.GeneratorCheckpoint;
+
+/**
+ * Adapts the Shapes world's generator for one {@link AttributeChange} and run seed, and judges
+ * the result from pixels on a fixed set of samples (seeds 0..n−1, stored noise, no truncation, as
+ * {@code generate} draws them). Runs on the tensor thread; the frozen samples are drawn once.
+ */
+public final class AdaptationEval {
+    /** One change with one run seed: what it reached and how long the adaptation took. */
+    public record Cell(AttributeChange change, long seed, AttributeChange.Outcome outcome, double seconds,
+            List<Images.Argb> before, List<Images.Argb> after) {}
+
+    private final NDManager root;
+    private final Generator frozen;
+    private final List<ClipGuide> guides;
+    private final long[] seeds;
+    private final List<Images.Argb> frozenPictures;
+    private final List<ShapeLook> frozenLooks;
+
+    /** @param guides the CLIP guides, on {@code root}; this class does not close them */
+    public AdaptationEval(Generator frozen, List<ClipGuide> guides, int samples, NDManager root) {
+        this.root = root;
+        this.frozen = frozen;
+        this.guides = guides;
+        this.seeds = LongStream.range(0, samples).toArray();
+        this.frozenPictures = ColorShift.samples(frozen, seeds, root);
+        this.frozenLooks = frozenPictures.stream().map(ShapeLook::of).toList();
+    }
+
+    /**
+     * The generator and both CLIPs of a Shapes world, weighted as {@code weights} says: the
+     * shipped one ({@code world} null) or one that {@code toyworld build} wrote into {@code world}.
+     */
+    public static AdaptationEval shapesWorld(Path world, double[] weights, int samples, NDManager root)
+            throws IOException {
+        Generator g = (world == null ? ShapesWorld.generatorCheckpoint()
+                : GeneratorCheckpoint.read(world.resolve(ShapesWorld.GENERATOR_FILE), null)).build(root);
+        ShapesTokenizer tok = world == null ? ShapesWorld.tokenizer()
+                : ShapesWorld.tokenizer(world.resolve(ShapesVocabulary.FILE));
+        ClipModel a = world == null ? ShapesWorld.clip(root) : ShapesWorld.loadClip(world.resolve(ShapesWorld.CLIP_FILE), root);
+        ClipModel b = world == null ? ShapesWorld.clipB(root)
+                : ShapesWorld.loadClip(world.resolve(ShapesWorld.CLIP_B_FILE), root);
+        List<ClipGuide> guides = List.of(new ClipGuide("shapes", a, tok, weights[0], root),
+                new ClipGuide("shapes-b", b, tok, weights[1], root));
+        return new AdaptationEval(g, guides, samples, root);
+    }
+
+    /** Adapts with {@code base}'s settings, the change's prompt and {@code seed}, and judges. */
+    public Cell run(AttributeChange change, NadaConfig base, long seed) {
+        NadaConfig config = base.withPrompt(change.source(), change.target()).withSeed(seed);
+        long t0 = System.nanoTime();
+        try (NadaAdapter adapter = new NadaAdapter(frozen, guides, config, RandomSource.engine(), root)) {
+            for (int i = 0; i < config.iterations(); i++) {
+                adapter.step();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            List<Images.Argb> adapted = ColorShift.samples(adapter.trainable(), seeds, root);
+            List<ShapeLook> looks = adapted.stream().map(ShapeLook::of).toList();
+            AttributeChange.Outcome outcome = change.judge(frozenLooks, looks);
+            List<Images.Argb> before = new ArrayList<>();
+            List<Images.Argb> after = new ArrayList<>();
+            for (int i = 0; i < seeds.length && before.size() < 8; i++) {
+                if (change.showsSource().test(frozenLooks.get(i))) {
+                    before.add(frozenPictures.get(i));
+                    after.add(adapted.get(i));
+                }
+            }
+            return new Cell(change, seed, outcome, seconds, before, after);
+        }
+    }
+
+    /** Before above, after below, for up to 8 samples that showed the source. */
+    public static void writeGrid(Cell cell, Path file) throws IOException {
+        List<Images.Argb> both = new ArrayList<>(cell.before());
+        both.addAll(cell.after());
+        if (!both.isEmpty()) {
+            Images.writePng(file, Images.grid(both, cell.before().size(), 2));
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package studio.nada.toyworld;
+
+import java.util.ArrayDeque;
+import studio.nada.export.Images;
+
+/**
+ * What a Shapes-world picture shows, read from its pixels by explicit bands, never by CLIP: the
+ * color by hue angle (violet is not blue), the kind by how much of its bounding box the
+ * silhouette fills, the size by the silhouette's area, and whether the shape is drawn as an
+ * outline (a ring of color around an interior of background). The silhouette is the shape's mask
+ * with its holes filled, so an outline and a filled shape of one form have the same silhouette.
+ *
+ * @param color    the named color whose hue band holds the shape's mean hue (null: none, or pale)
+ * @param kind     the kind whose fill-ratio band holds the silhouette's (null: none)
+ * @param size     the named size nearest the silhouette's radius (null without a shape)
+ * @param cx       the silhouette's centroid in pixels (NaN without a shape)
+ * @param outline  the shape covers under {@value #OUTLINE_MAX_COVER} of its silhouette and the
+ *                 uncovered inside is background
+ */
+public record ShapeLook(ShapeColor color, ShapeKind kind, ShapeSize size, double cx, double cy, boolean[] silhouette,
+        boolean outline, double fillRatio, double hue) {
+    /** Hue-band half widths keep orange, teal, azure, violet and magenta out of every named color. */
+    static final double MIN_SATURATION = 0.3;
+    static final double TRIANGLE_MAX_FILL = 0.64;
+    static final double CIRCLE_MIN_FILL = 0.68;
+    static final double CIRCLE_MAX_FILL = 0.87;
+    static final double SQUARE_MIN_FILL = 0.89;
+    static final double OUTLINE_MAX_COVER = 0.88;
+    /** An outline encloses at least this many pixels of background. */
+    static final int MIN_INSIDE = 4;
+    /** An outline's inside is background: mean RGB distance from it under this. */
+    static final double INSIDE_MAX_DISTANCE = 40;
+
+    public static ShapeLook of(Images.Argb image) {
+        ShapeStats stats = new ShapeStats(image);
+        boolean[] mask = stats.mask();
+        int width = image.width();
+        // closed first, so that a thin diagonal stretch of an outline does not let the outside in
+        boolean[] silhouette = grown(filled(grown(mask, width, true), width), width, false);
+        int area = 0;
+        double sx = 0;
+        double sy = 0;
+        double insideDistance = 0;
+        int inside = 0;
+        for (int i = 0; i < silhouette.length; i++) {
+            if (silhouette[i]) {
+                area++;
+                sx += i % width + 0.5;
+                sy += i / width + 0.5;
+                if (!mask[i]) {
+                    inside++;
+                    insideDistance += distanceFromBackground(image.pixels()[i]);
+                }
+            }
+        }
+        if (stats.area() == 0) {
+            return new ShapeLook(null, null, null, Double.NaN, Double.NaN, silhouette, false, 0, Double.NaN);
+        }
+        double fill = ShapeStats.fillRatio(silhouette, width);
+        ShapeKind kind = kindOf(fill);
+        double[] rgb = stats.meanRgb();
+        double hue = hue(rgb);
+        ShapeColor color = saturation(rgb) >= MIN_SATURATION ? ShapeColor.ofHue(hue) : null;
+        boolean outline = stats.area() < OUTLINE_MAX_COVER * area && inside >= MIN_INSIDE
+                && insideDistance / inside < INSIDE_MAX_DISTANCE;
+        double radius = Math.sqrt(area / (kind == null ? Math.PI : kind.unitArea())) / width;
+        return new ShapeLook(color, kind, ShapeSize.nearest(radius), sx / area, sy / area, silhouette, outline, fill, hue);
+    }
+
+    /** Distance between two looks' centroids, in pixels. */
+    public double centroidDistance(ShapeLook other) {
+        return Math.hypot(cx - other.cx, cy - other.cy);
+    }
+
+    static ShapeKind kindOf(double fill) {
+        if (fill <= TRIANGLE_MAX_FILL) {
+            return fill > 0 ? ShapeKind.TRIANGLE : null;
+        }
+        if (fill >= CIRCLE_MIN_FILL && fill <= CIRCLE_MAX_FILL) {
+            return ShapeKind.CIRCLE;
+        }
+        return fill >= SQUARE_MIN_FILL ? ShapeKind.SQUARE : null;
+    }
+
+    /** HSV hue in degrees [0, 360) of 0..255 levels. */
+    static double hue(double[] rgb) {
+        double max = Math.max(rgb[0], Math.max(rgb[1], rgb[2]));
+        double min = Math.min(rgb[0], Math.min(rgb[1], rgb[2]));
+        if (max - min < 1e-9) {
+            return 0;
+        }
+        double h;
+        if (max == rgb[0]) {
+            h = 60 * ((rgb[1] - rgb[2]) / (max - min));
+        } else if (max == rgb[1]) {
+            h = 60 * ((rgb[2] - rgb[0]) / (max - min) + 2);
+        } else {
+            h = 60 * ((rgb[0] - rgb[1]) / (max - min) + 4);
+        }
+        return (h + 360) % 360;
+    }
+
+    /** HSV saturation: a shape faded into the background is not of any color. */
+    static double saturation(double[] rgb) {
+        double max = Math.max(rgb[0], Math.max(rgb[1], rgb[2]));
+        double min = Math.min(rgb[0], Math.min(rgb[1], rgb[2]));
+        return max <= 0 ? 0 : (max - min) / max;
+    }
+
+    /** The mask with every region not connected to the image border filled in. */
+    static boolean[] filled(boolean[] mask, int width) {
+        int height = mask.length / width;
+        boolean[] outside = new boolean[mask.length];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int i = 0; i < mask.length; i++) {
+            int x = i % width;
+            int y = i / width;
+            if ((x == 0 || y == 0 || x == width - 1 || y == height - 1) && !mask[i]) {
+                outside[i] = true;
+                queue.add(i);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int p = queue.poll();
+            int x = p % width;
+            int y = p / width;
+            int[] next = {x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, y > 0 ? p - width : -1,
+                y < height - 1 ? p + width : -1};
+            for (int q : next) {
+                if (q >= 0 && !mask[q] && !outside[q]) {
+                    outside[q] = true;
+                    queue.add(q);
+                }
+            }
+        }
+        boolean[] out = new boolean[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            out[i] = !outside[i];
+        }
+        return out;
+    }
+
+    /** The mask grown (dilated) or shrunk (eroded) by one pixel, 8-neighbourhood. */
+    static boolean[] grown(boolean[] mask, int width, boolean grow) {
+        int height = mask.length / width;
+        boolean[] out = new boolean[mask.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean v = !grow;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int xx = x + dx;
+                        int yy = y + dy;
+                        boolean m = xx >= 0 && yy >= 0 && xx < width && yy < height && mask[yy * width + xx];
+                        v = grow ? v || m : v && m;
+                    }
+                }
+                out[y * width + x] = v;
+            }
+        }
+        return out;
+    }
+
+    private static double distanceFromBackground(int argb) {
+        int[] c = ShapeStats.rgb(argb);
+        int[] bg = ShapeColor.BACKGROUND;
+        return Math.sqrt(Math.pow(c[0] - bg[0], 2) + Math.pow(c[1] - bg[1], 2) + Math.pow(c[2] - bg[2], 2));
+    }
+}

@@ -1,0 +1,73 @@
+package studio.nada.toyworld;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** The judge of an adaptation, on renders whose truth is known. */
+class AttributeChangeTest {
+    private static final List<Scene> SCENES = new SceneSampler(11).next(120);
+
+    private static AttributeChange.Outcome judge(AttributeChange change, UnaryOperator<Scene> adapt) {
+        List<ShapeLook> after = SCENES.stream().map(s -> ShapeLook.of(ShapeRenderer.argb(adapt.apply(s)))).toList();
+        return change.judge(looks(), after);
+    }
+
+    private static List<ShapeLook> looks() {
+        return SCENES.stream().map(s -> ShapeLook.of(ShapeRenderer.argb(s))).toList();
+    }
+
+    @Test
+    void recoloringInPlaceIsReachedAndKept() {
+        AttributeChange.Outcome o = judge(AttributeChange.color(ShapeColor.RED, ShapeColor.BLUE),
+                s -> s.color() == ShapeColor.RED ? s.withColor(ShapeColor.BLUE) : s);
+        assertTrue(o.judged() > 5, o.toString());
+        assertEquals(o.judged(), o.reached(), o.toString());
+        assertEquals(o.judged(), o.kept(), o.toString());
+        assertEquals(1.0, o.diversityRatio(), 1e-9);
+    }
+
+    /** A red → blue run that stops at violet left red but did not reach blue. */
+    @Test
+    void violetIsNotBlue() {
+        List<ShapeLook> after = SCENES.stream().map(s -> s.color() == ShapeColor.RED
+                ? ShapeLook.of(ShapeLookTest.painted(s, new int[] {140, 50, 200})) : ShapeLook.of(ShapeRenderer.argb(s)))
+                .toList();
+        AttributeChange.Outcome o = AttributeChange.color(ShapeColor.RED, ShapeColor.BLUE).judge(looks(), after);
+        assertEquals(0, o.reached(), o.toString());
+        assertEquals(o.judged(), o.left(), o.toString());
+        assertEquals(o.judged(), o.kept(), o.toString());
+    }
+
+    @Test
+    void aMovedShapeIsNotKept() {
+        AttributeChange.Outcome o = judge(AttributeChange.kind(ShapeKind.CIRCLE, ShapeKind.SQUARE),
+                s -> new Scene(ShapeKind.SQUARE, s.color(), s.radius(), s.cx(), s.cy() + (s.cy() < 0.5 ? 0.15 : -0.15)));
+        assertEquals(o.judged(), o.reached(), o.toString());
+        assertEquals(0, o.kept(), o.toString());
+    }
+
+    @Test
+    void outlinesOfTheSameShapeMeetTheOutlineChange() {
+        AttributeChange.Outcome o = judge(AttributeChange.outline(), s -> s.withStyle(ShapeStyle.OUTLINE));
+        // small triangles' outlines leave almost no inside: they count as not reached
+        assertTrue(o.reachedShare() > 0.85, o.toString());
+        assertTrue(o.keptShare() > 0.85, o.toString());
+    }
+
+    @Test
+    void collapseToOneSceneShowsInDiversity() {
+        Scene one = Scene.of(ShapeKind.SQUARE, ShapeColor.BLUE, ShapeSize.MEDIUM, 1, 1);
+        AttributeChange.Outcome o = judge(AttributeChange.color(ShapeColor.RED, ShapeColor.BLUE), s -> one);
+        assertTrue(o.diversityRatio() < 0.05, o.toString());
+    }
+
+    @Test
+    void everyPairOfTheIssueIsListed() {
+        assertEquals(12 + 6 + 1 + 1, AttributeChange.all().size());
+        assertEquals("circle", AttributeChange.parse("circle>square").source());
+    }
+}
