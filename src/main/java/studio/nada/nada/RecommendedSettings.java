@@ -133,6 +133,12 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 weights, source, target, suggestions);
     }
 
+    /** A run of {@code source} → {@code target} with exactly these settings. */
+    public NadaConfig config(String source, String target, long seed) {
+        return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, 8, layerMapping,
+                PhasePreset.NONE, lr, mixing, seed, true);
+    }
+
     /** The weight of CLIP model {@code i}: 1 when the recommendation names none. */
     public double clipWeight(int i) {
         return i < clipWeights.size() ? clipWeights.get(i) : 1.0;

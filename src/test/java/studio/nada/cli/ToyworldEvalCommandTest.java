@@ -1,0 +1,33 @@
+package studio.nada.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import studio.nada.testing.Cli;
+
+/** {@code toyworld eval} prints the change × seed table and writes a before/after grid per cell. */
+class ToyworldEvalCommandTest {
+    @Test
+    void printsOneRowPerChangeWithACellPerSeed(@TempDir Path dir) {
+        Cli.Run r = Cli.run("toyworld", "eval", "--changes", "red>blue,circle>square", "--seeds", "0,1",
+                "--iterations", "2", "--samples", "48", "--out", dir.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("settings: 2 iterations, batch 2, k 4 CONSUMER"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("red>blue") && l.split("%").length > 6), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("circle>square")), r.out());
+        // two iterations change nothing visible: nothing meets the bar
+        assertTrue(r.out().contains("0/2 changes meet the bar for every seed"), r.out());
+        assertTrue(Files.exists(dir.resolve("red_blue_seed1.png")));
+    }
+
+    @Test
+    void anUnknownChangeIsNamedWithTheKnownOnes() {
+        Cli.Run r = Cli.run("toyworld", "eval", "--changes", "red>purple");
+        assertTrue(r.code() != 0);
+        assertTrue(r.err().contains("no change named 'red>purple'") && r.err().contains("red>blue"), r.err());
+    }
+}
