@@ -65,20 +65,20 @@ class ShapesAdaptationTest {
      * "red shape" → "blue shape" moves the red samples off red, and does so without wrecking the
      * picture. Whether they reach blue is left to {@code toyworld eval}: with today's world that is
      * chaotic (run seeds 0, 1, 2 here: 0%, 50%, 85% of 40 red samples blue), so one CPU's trajectory
-     * may reach it and another's stop at violet. What holds across the 21 color cells measured
-     * (docs/shapes_eval.md): samples left the source color in 93–100% of every cell; a cell kept
-     * under half of its samples in place in 3 of 21, and lost diversity in 1 of 21. So: the mean
-     * share that left red, at least one seed that kept most samples in place, and at most one seed
-     * that lost diversity.
+     * may reach it and another's stop at violet. Over the 36 color cells measured
+     * (docs/shapes_eval.md), 2 left the source color in under 80% of their samples, 5 kept under 75%
+     * in place and 1 lost diversity; so two seeds of three must leave red, one must keep most
+     * samples in place, and two must keep the diversity (each fails on a machine with a chance
+     * of about 1% by those counts).
      */
     @Test
     void redShapesLeaveRedWithoutWreckingThePicture() {
         List<AttributeChange.Outcome> r = run(AttributeChange.color(ShapeColor.RED, ShapeColor.BLUE));
-        double left = r.stream().mapToDouble(AttributeChange.Outcome::leftShare).average().orElse(0);
-        double bestKept = r.stream().mapToDouble(AttributeChange.Outcome::keptShare).max().orElse(0);
-        long diverse = r.stream().filter(o -> o.diversityRatio() >= 0.8).count();
-        assertTrue(left >= 0.8, "mean share of red samples no longer red: " + r);
-        assertTrue(bestKept >= 0.75, "no run kept 75% of the red samples in place (mask IoU >= 0.6): " + r);
-        assertTrue(diverse >= 2, "runs that kept 80% of the frozen set's diversity: " + diverse + " of 3: " + r);
+        assertTrue(r.stream().filter(o -> o.leftShare() >= 0.8).count() >= 2,
+                "runs in which 80% of the red samples are no longer red, of 3: " + r);
+        assertTrue(r.stream().anyMatch(o -> o.keptShare() >= 0.75),
+                "no run kept 75% of the red samples in place (mask IoU >= 0.6): " + r);
+        assertTrue(r.stream().filter(o -> o.diversityRatio() >= 0.8).count() >= 2,
+                "runs that kept 80% of the frozen set's diversity, of 3: " + r);
     }
 }
