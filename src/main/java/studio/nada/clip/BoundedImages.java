@@ -51,7 +51,7 @@ public final class BoundedImages {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
             in.close();
-            throw new IOException(file + ": not an image javax.imageio can read (PNG, JPEG, BMP, GIF)");
+            throw new IOException(file + ": not an image this program reads (PNG, JPEG, WebP, BMP, GIF)");
         }
         ImageReader reader = readers.next();
         reader.setInput(in, true, true);

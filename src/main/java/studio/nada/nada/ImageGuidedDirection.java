@@ -36,9 +36,9 @@ public final class ImageGuidedDirection {
         }
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> images = files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)
-                    .matches(".*\\.(png|jpe?g|bmp|gif)")).sorted().toList();
+                    .matches(".*\\.(png|jpe?g|webp|bmp|gif)")).sorted().toList();
             if (images.isEmpty()) {
-                throw new IOException(dir + " holds no style images (png, jpg, bmp, gif)");
+                throw new IOException(dir + " holds no style images (png, jpg, webp, bmp, gif)");
             }
             return images;
         }

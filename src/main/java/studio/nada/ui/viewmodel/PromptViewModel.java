@@ -17,7 +17,7 @@ import studio.nada.nada.RecommendedSettings;
  * Until a set is loaded, the paper's prompts.
  */
 public final class PromptViewModel {
-    private static final List<String> IMAGE_TYPES = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
+    private static final List<String> IMAGE_TYPES = List.of(".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif");
     private final StringProperty source = new SimpleStringProperty();
     private final StringProperty target = new SimpleStringProperty();
     private final ObservableList<PromptPresets.Preset> suggestions = FXCollections.observableArrayList();
