@@ -23,6 +23,7 @@ import studio.nada.nada.AdaptationCheckpoint;
 import studio.nada.nada.ClipGuide;
 import studio.nada.nada.ImageGuidedDirection;
 import studio.nada.nada.LayerMapping;
+import studio.nada.nada.MadeByRun;
 import studio.nada.nada.NadaAdapter;
 import studio.nada.nada.NadaConfig;
 import studio.nada.nada.PhasePreset;
@@ -137,13 +138,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (layersK != null && layersK < 0) {
             throw new IllegalArgumentException("--layers-k must be 0 (all W+ layers) or more, not " + layersK);
         }
-        // what this run makes before its first output, innermost first: removed again if it fails
-        List<Path> made = new ArrayList<>();
-        for (Path p : List.of(dir.resolve(RunLock.FILE), dir.resolve("samples"), dir)) {
-            if (!Files.exists(p)) {
-                made.add(p);
-            }
-        }
+        // what this run makes before its first output: removed again if it fails
+        MadeByRun made = MadeByRun.before(dir);
         // held until the run ends: a second run on this folder fails here, before anything is loaded
         try (RunLock lock = RunLock.acquire(dir)) {
             boolean finished = false;
@@ -158,23 +154,8 @@ public final class TrainCommand implements Callable<Integer> {
                 return code;
             } finally {
                 if (!finished) {
-                    removeIfEmpty(made);
+                    made.removeIfEmpty();
                 }
-            }
-        }
-    }
-
-    /**
-     * After a failed run: removes the lock file, samples folder and run folder it made, each only
-     * if nothing else is in it (a checkpoint or sample it wrote before failing is kept, and so is
-     * the folder holding it). The lock is still held, so no other run is using them.
-     */
-    private static void removeIfEmpty(List<Path> made) {
-        for (Path p : made) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException e) {
-                // not empty (outputs to keep) or not ours to remove: left as it is
             }
         }
     }

@@ -12,6 +12,7 @@ import studio.nada.engine.RandomSource;
 import studio.nada.engine.TensorThread;
 import studio.nada.export.Images;
 import studio.nada.nada.ClipGuide;
+import studio.nada.nada.MadeByRun;
 import studio.nada.nada.NadaAdapter;
 import studio.nada.nada.NadaConfig;
 import studio.nada.nada.RunLock;
@@ -88,6 +89,8 @@ public final class TrainingService implements AutoCloseable {
         if (models.currentSet() == null) {
             throw new IllegalStateException("No models are loaded: pick a generator and a CLIP model first");
         }
+        // what this session makes before its first output (the folder, its lock file): removed if it fails
+        MadeByRun made = options.outDir() == null ? null : MadeByRun.before(options.outDir());
         RunLock lock = lock(options.outDir());
         running = true;
         List<ClipGuide> guides = new ArrayList<>();
@@ -107,10 +110,16 @@ public final class TrainingService implements AutoCloseable {
                 studio.nada.nada.ImageGuidedDirection.apply(adapter, styles, false, RandomSource.engine());
             }
             return adapter;
-        }, options.withLatentAvg(models.currentLatentAvg()), e -> onEvent(e, options, lock, listener));
+        }, options.withLatentAvg(models.currentLatentAvg()), e -> onEvent(e, options, lock, made, listener));
         self[0] = r;
         active = r;
-        r.start();
+        try {
+            r.start();
+        } catch (RuntimeException | Error e) {
+            running = false;
+            release(lock, made);
+            throw e;
+        }
     }
 
     /** The session folder is held for the run's life, as {@code train} holds its --out (null: no folder). */
@@ -125,10 +134,14 @@ public final class TrainingService implements AutoCloseable {
         }
     }
 
-    private void onEvent(TrainingEvent e, RunOptions options, RunLock lock, Consumer<TrainingEvent> listener) {
-        if (e instanceof TrainingEvent.Finished || e instanceof TrainingEvent.Failed) {
+    private void onEvent(TrainingEvent e, RunOptions options, RunLock lock, MadeByRun made,
+            Consumer<TrainingEvent> listener) {
+        if (e instanceof TrainingEvent.Finished) {
             running = false;
-            release(lock);
+            release(lock, null);
+        } else if (e instanceof TrainingEvent.Failed) {
+            running = false;
+            release(lock, made);
         }
         if (e instanceof TrainingEvent.Preview p) {
             PreviewRequest v = view;
@@ -142,7 +155,14 @@ public final class TrainingService implements AutoCloseable {
         ui.execute(() -> listener.accept(e));
     }
 
-    private static void release(RunLock lock) {
+    /**
+     * Lets go of the session folder; after a failed run, first removes what it made there and left
+     * empty (a stopped run is not failed: it saved its generator).
+     */
+    private static void release(RunLock lock, MadeByRun failedRunMade) {
+        if (failedRunMade != null) {
+            failedRunMade.removeIfEmpty(); // still under the lock: no other run is using them
+        }
         if (lock != null) {
             try {
                 lock.close();

@@ -111,6 +111,34 @@ class TrainingServiceTest {
         }
     }
 
+    /** As {@code train}: a session that fails removes the folder it made, and keeps one that was there. */
+    @Test
+    void aFailedSessionRemovesTheFolderItMadeAndKeepsOneThatWasThere() throws Exception {
+        assumeTrue(DefaultModels.defaultSet() != null, "skipped: the golden tiny models are absent");
+        Path made = dir.resolve("made");
+        Path there = Files.createDirectory(dir.resolve("there"));
+        Files.writeString(there.resolve("notes.txt"), "the user's");
+        try (TensorThread thread = new TensorThread("service-leftovers-test")) {
+            TrainingService service = new TrainingService(thread, Runnable::run);
+            service.loadModels(DefaultModels.defaultSet()).get(60, TimeUnit.SECONDS);
+            // fails once the run has its folder: the prompts read alike to CLIP
+            NadaConfig config = NadaConfig.defaults("photo", "Photo ").withIterations(1).withLayersK(3);
+            for (Path out : List.of(made, there)) {
+                List<TrainingEvent> events = run(service, config,
+                        new RunOptions(out, 0, 0, new long[] {0}, 0.7, null, null, ""));
+                waitFor(events, ev -> ev instanceof TrainingEvent.Finished || ev instanceof TrainingEvent.Failed);
+                assertInstanceOf(TrainingEvent.Failed.class, events.get(events.size() - 1), String.valueOf(events));
+                assertTrue(!service.isRunning());
+            }
+            assertTrue(!Files.exists(made), "the failed session's own folder is removed");
+            assertTrue(Files.isRegularFile(there.resolve("notes.txt")), "a folder that was there is kept, with its files");
+            assertTrue(!Files.exists(there.resolve(RunLock.FILE)));
+            assertTrue(!Files.exists(there.resolve("samples")));
+            RunLock.acquire(there).close(); // and let go of
+            service.close();
+        }
+    }
+
     private static List<TrainingEvent> run(TrainingService service, NadaConfig config, RunOptions options) {
         List<TrainingEvent> events = new CopyOnWriteArrayList<>();
         service.start(config, List.of(), options, events::add);
