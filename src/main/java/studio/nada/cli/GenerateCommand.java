@@ -100,6 +100,9 @@ public final class GenerateCommand implements Callable<Integer> {
                 : LatentBatches.file(latents, ckpt.config());
         keepEarlierWork(in.names());
         OutputPaths.requireWritableFolder("--out", out);
+        if (rawOut != null) {
+            checkRawFits(in.count(), ckpt.config());
+        }
         try (NDManager root = TensorEngine.newManager(dev)) {
             Generator g = ckpt.build(root);
             try (StepScope scope = StepScope.open(root, g.arrays())) {
@@ -150,6 +153,22 @@ public final class GenerateCommand implements Callable<Integer> {
         NDArray k = a.duplicate();
         k.attach(m);
         return k;
+    }
+
+    /**
+     * --raw-out writes one safetensors file, so its floats are held until the end: natively, once
+     * joined, and once more on the Java heap. Refuses, with the numbers, what cannot fit.
+     */
+    static void checkRawFits(int count, studio.nada.stylegan.GeneratorConfig g) {
+        long perImage = 4L * (3L * g.size() * g.size() + (long) g.nLatent() * g.styleDim());
+        long room = Math.min(Runtime.getRuntime().maxMemory(), studio.nada.nada.BatchMemory.physicalMemory() / 2);
+        if (3 * perImage * (double) count > room) {
+            long fits = Math.max(1, room / (3 * perImage));
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--raw-out keeps every image in memory until"
+                    + " it is written: %d images of %dx%d and their W+ need about %.1f GB, more than the %.1f GB at hand:"
+                    + " give at most %d seeds per run, or leave --raw-out out (the PNGs are written as they are"
+                    + " rendered)", count, g.size(), g.size(), 3 * perImage * (double) count / 1e9, room / 1e9, fits));
+        }
     }
 
     /** Refuses to replace images (or raw output) of an earlier run without --overwrite. */
