@@ -4,13 +4,10 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.Property;
 import javafx.beans.value.ObservableValue;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
@@ -70,11 +67,9 @@ final class AdvancedView {
         reset.setId("resetRecommended");
         reset.disableProperty().bind(vm.anyDiffers().not());
         reset.setOnAction(e -> vm.resetToRecommended());
-        HBox bar = new HBox(8, source, reset);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(source, Priority.ALWAYS);
-        source.setMaxWidth(Double.MAX_VALUE);
-        return new VBox(6, bar, sheet);
+        // one above the other: side by side, the panel's width cut both ("Recommended for the Sha…")
+        source.setWrapText(true);
+        return new VBox(6, source, reset, sheet);
     }
 
     /** The editor carries style class {@code changed} while its field is not the recommended value. */
