@@ -20,8 +20,10 @@ import picocli.CommandLine.Spec;
 import studio.nada.engine.StepScope;
 import studio.nada.engine.TensorEngine;
 import studio.nada.export.Images;
+import studio.nada.nada.BatchMemory;
 import studio.nada.stylegan.Generator;
 import studio.nada.stylegan.GeneratorCheckpoint;
+import studio.nada.stylegan.GeneratorConfig;
 import studio.nada.stylegan.Latents;
 import studio.nada.stylegan.Noise;
 import studio.nada.stylegan.Truncation;
@@ -159,9 +161,9 @@ public final class GenerateCommand implements Callable<Integer> {
      * --raw-out writes one safetensors file, so its floats are held until the end: natively, once
      * joined, and once more on the Java heap. Refuses, with the numbers, what cannot fit.
      */
-    static void checkRawFits(int count, studio.nada.stylegan.GeneratorConfig g) {
+    static void checkRawFits(int count, GeneratorConfig g) {
         long perImage = 4L * (3L * g.size() * g.size() + (long) g.nLatent() * g.styleDim());
-        long room = Math.min(Runtime.getRuntime().maxMemory(), studio.nada.nada.BatchMemory.physicalMemory() / 2);
+        long room = Math.min(Runtime.getRuntime().maxMemory(), BatchMemory.physicalMemory() / 2);
         if (3 * perImage * (double) count > room) {
             long fits = Math.max(1, room / (3 * perImage));
             throw new IllegalArgumentException(String.format(Locale.ROOT, "--raw-out keeps every image in memory until"

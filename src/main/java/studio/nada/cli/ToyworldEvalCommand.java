@@ -75,18 +75,23 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
         List<AttributeChange> list = changes.size() == 1 && changes.get(0).equals("all") ? AttributeChange.all()
                 : changes.stream().map(AttributeChange::parse).toList();
         RecommendedSettings rec = recommended();
-        NadaConfig base = new NadaConfig("shape", "shape", or(iterations, rec.iterations()), or(batch, rec.batch()),
-                or(layersK, rec.layersK()), or(autoLayerIters, rec.autoLayerIters()), 8,
-                layerMapping == null ? rec.layerMapping() : LayerMapping.parse(layerMapping), PhasePreset.parse(phase),
-                or(lr, rec.lr()), or(mixing, rec.mixing()), 0, true);
+        NadaConfig base = rec.config("shape", "shape", 0).withIterations(or(iterations, rec.iterations()))
+                .withBatch(or(batch, rec.batch())).withLr(or(lr, rec.lr())).withMixing(or(mixing, rec.mixing()))
+                .withLayerSelection(or(layersK, rec.layersK()), or(autoLayerIters, rec.autoLayerIters()),
+                        layerMapping == null ? rec.layerMapping() : LayerMapping.parse(layerMapping),
+                        PhasePreset.parse(phase));
         List<Double> weights = clipWeights == null ? List.of(rec.clipWeight(0), rec.clipWeight(1)) : clipWeights;
+        if (weights.size() != 2) {
+            throw new IllegalArgumentException("the Shapes world guides with 2 CLIP models: give 2 --clip-weights, not "
+                    + weights.size());
+        }
         if (out != null) {
             Files.createDirectories(out);
         }
         log.printf(Locale.ROOT, "settings: %d iterations, batch %d, k %d %s, probe %d, lr %s, mixing %s, clip weights %s%n",
                 base.iterations(), base.batch(), base.layersK(), base.layerMapping(), base.autoLayerIters(),
                 RecommendedSettings.number(base.lr()), RecommendedSettings.number(base.mixing()), weights);
-        log.printf("%-16s %s   worst%n", "change", String.join(" ", seeds.stream()
+        log.printf("%-16s %s  bar%n", "change", String.join(" ", seeds.stream()
                 .map(s -> String.format(Locale.ROOT, "%-30s", "seed " + s + ": left reach keep div")).toList()));
         log.flush();
         int passed = 0;
@@ -141,7 +146,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
 
     static boolean meetsBar(AdaptationEval.Cell cell) {
         var o = cell.outcome();
-        boolean outline = cell.change().name().equals("outline");
+        boolean outline = cell.change().name().equals(AttributeChange.outline().name());
         double reach = outline ? OUTLINE_BAR : REACH_BAR;
         return o.judged() > 0 && o.reachedShare() >= reach && o.keptShare() >= (outline ? OUTLINE_BAR : KEEP_BAR)
                 && (outline || o.diversityRatio() >= DIVERSITY_BAR);

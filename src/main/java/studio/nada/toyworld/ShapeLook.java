@@ -49,7 +49,7 @@ public record ShapeLook(ShapeColor color, ShapeKind kind, ShapeSize size, double
                 sy += i / width + 0.5;
                 if (!mask[i]) {
                     inside++;
-                    insideDistance += distanceFromBackground(image.pixels()[i]);
+                    insideDistance += ShapeStats.distance(ShapeStats.rgb(image.pixels()[i]), ShapeColor.BACKGROUND);
                 }
             }
         }
@@ -159,11 +159,5 @@ public record ShapeLook(ShapeColor color, ShapeKind kind, ShapeSize size, double
             }
         }
         return out;
-    }
-
-    private static double distanceFromBackground(int argb) {
-        int[] c = ShapeStats.rgb(argb);
-        int[] bg = ShapeColor.BACKGROUND;
-        return Math.sqrt(Math.pow(c[0] - bg[0], 2) + Math.pow(c[1] - bg[1], 2) + Math.pow(c[2] - bg[2], 2));
     }
 }

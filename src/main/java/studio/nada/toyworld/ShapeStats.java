@@ -218,7 +218,7 @@ public final class ShapeStats {
         return new int[] {(argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff};
     }
 
-    private static double distance(int[] a, int[] b) {
+    static double distance(int[] a, int[] b) {
         double s = 0;
         for (int k = 0; k < 3; k++) {
             s += (a[k] - b[k]) * (double) (a[k] - b[k]);
