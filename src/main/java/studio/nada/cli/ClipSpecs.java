@@ -1,6 +1,7 @@
 package studio.nada.cli;
 
 import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +40,8 @@ final class ClipSpecs {
         for (int i = 0; i < clips.size(); i++) {
             String c = clips.get(i);
             int eq = c.indexOf('=');
-            String name = eq > 0 ? c.substring(0, eq) : Path.of(c).getFileName().toString();
-            Path file = Path.of(eq > 0 ? c.substring(eq + 1) : c);
+            Path file = CatalogNames.clip(eq > 0 ? c.substring(eq + 1) : c);
+            String name = eq > 0 ? c.substring(0, eq) : Files.exists(Path.of(c)) ? file.getFileName().toString() : c;
             double w = weights == null || weights.isEmpty() ? 1.0 : weights.get(i);
             if (!(w >= 0) || Double.isInfinite(w)) {
                 throw new IllegalArgumentException("CLIP weight must be a non-negative number, got " + w);

@@ -41,8 +41,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--checkpoint", description = "rosinality-format generator (.pt or .safetensors; default: the Shapes world)")
-    Path checkpoint;
+    @Option(names = "--checkpoint", description = "rosinality-format generator (.pt or .safetensors) or a catalog name"
+            + " (default: the Shapes world)")
+    String checkpoint;
 
     @Option(names = "--key", description = "state dict inside the checkpoint (default g_ema)")
     String key;
@@ -97,7 +98,7 @@ public final class GenerateCommand implements Callable<Integer> {
         };
         Device dev = TensorEngine.device(device); // a device that does not exist is told before any model loads
         GeneratorCheckpoint ckpt = checkpoint == null ? ShapesWorld.generatorCheckpoint()
-                : GeneratorCheckpoint.read(checkpoint, key);
+                : GeneratorCheckpoint.read(CatalogNames.generator(checkpoint), key);
         LatentBatches in = latents == null ? LatentBatches.seeds(SeedList.parse(seeds))
                 : LatentBatches.file(latents, ckpt.config());
         keepEarlierWork(in.names());

@@ -48,13 +48,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--generator", description = "rosinality-format generator checkpoint (default: the built-in Shapes world)")
-    Path generator;
+    @Option(names = "--generator", description = "rosinality-format generator checkpoint, or a catalog name"
+            + " (`models list`; default: the built-in Shapes world)")
+    String generator;
 
     @Option(names = "--generator-key", description = "state dict inside the checkpoint (default g_ema)")
     String generatorKey;
 
-    @Option(names = "--clip", description = "CLIP model as NAME=FILE, e.g. ViT-B/32=ViT-B-32.pt (repeatable; default: the Shapes world's)")
+    @Option(names = "--clip", description = "CLIP model as NAME=FILE, e.g. ViT-B/32=ViT-B-32.pt, or a catalog name, e.g."
+            + " ViT-B/32 (repeatable; default: the Shapes world's)")
     List<String> clips = new ArrayList<>();
 
     @Option(names = "--clip-weights", split = ",", description = "one weight per --clip " + RECOMMENDED)
@@ -196,7 +198,7 @@ public final class TrainCommand implements Callable<Integer> {
         int[] heads = heads();
         Device dev = TensorEngine.device(device); // a device that does not exist is told before any model loads
         GeneratorCheckpoint ckpt = generator == null ? ShapesWorld.generatorCheckpoint()
-                : GeneratorCheckpoint.read(generator, generatorKey);
+                : GeneratorCheckpoint.read(CatalogNames.generator(generator), generatorKey);
         int nLatent = ckpt.config().nLatent();
         if (config.layersK() > nLatent) {
             throw new IllegalArgumentException("--layers-k " + config.layersK() + " is more than this generator's "
