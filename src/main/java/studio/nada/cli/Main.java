@@ -20,6 +20,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // before any DJL class loads: never download natives, never phone home
         TensorEngine.configureOffline();
+        studio.nada.hub.Downloader.useSystemProxies();
         System.exit(newCommandLine().execute(args));
     }
 

@@ -44,6 +44,16 @@ public final class Downloader {
     private final Duration stallTimeout;
     private final FreeSpace freeSpace;
 
+    /**
+     * Model downloads go through the proxy the desktop or OS is set to use, unless the user set
+     * Java's own proxy properties; call before the first connection (the launchers do).
+     */
+    public static void useSystemProxies() {
+        if (System.getProperty("java.net.useSystemProxies") == null) {
+            System.setProperty("java.net.useSystemProxies", "true");
+        }
+    }
+
     /** Usable bytes on the cache's disk (replaceable in tests). */
     @FunctionalInterface
     interface FreeSpace {

@@ -12,6 +12,7 @@ public final class StudioLauncher {
 
     public static void main(String[] args) {
         TensorEngine.configureOffline();
+        studio.nada.hub.Downloader.useSystemProxies();
         Application.launch(StudioApp.class, args);
     }
 }
