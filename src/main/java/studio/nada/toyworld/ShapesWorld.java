@@ -46,6 +46,11 @@ public final class ShapesWorld {
         return new GeneratorCheckpoint(Path.of(GENERATOR_FILE), c.stateDict(), c.latentAvg());
     }
 
+    /** The shipped generator file's bytes (for its checksum); the caller closes the stream. */
+    public static InputStream generatorBytes() throws IOException {
+        return open(GENERATOR_FILE);
+    }
+
     /** The shipped CLIP, on {@code manager}'s device; close it when done. */
     public static ClipModel clip(NDManager manager) throws IOException {
         return loadClip(readResource(CLIP_FILE, Safetensors::read), Path.of(CLIP_FILE), manager);

@@ -75,6 +75,11 @@ public final class Checkpoints {
      * '{'. Tested before the legacy format, whose first byte 0x80 is also the low byte of one
      * header length in 32 (8-byte-padded headers): a first byte alone tells nothing.
      */
+    /** Whether {@code file} is a safetensors file, by its header (not its name). */
+    public static boolean isSafetensorsFile(Path file) throws IOException {
+        return isSafetensors(head(file), Files.size(file));
+    }
+
     static boolean isSafetensors(byte[] head, long fileSize) {
         if (head.length < 9 || head[8] != '{') {
             return false;
