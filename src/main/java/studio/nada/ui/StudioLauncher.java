@@ -13,6 +13,10 @@ public final class StudioLauncher {
     public static void main(String[] args) {
         TensorEngine.configureOffline();
         studio.nada.hub.Downloader.useSystemProxies();
+        if (java.util.Arrays.asList(args).contains("--smoke-test")) {
+            Application.launch(SmokeTestApp.class, args); // an installed build checks itself, then exits
+            return;
+        }
         Application.launch(StudioApp.class, args);
     }
 }
