@@ -3,12 +3,10 @@ package studio.nada.cli;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,10 +14,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import studio.nada.export.SeedList;
 import studio.nada.engine.TensorEngine;
 import studio.nada.export.ExportJob;
 import studio.nada.export.ExportOptions;
 import studio.nada.export.GeneratorDelta;
+import studio.nada.export.RunProvenance;
 import studio.nada.hub.Bytes;
 import studio.nada.hub.Checksums;
 import studio.nada.nada.DomainBlend;
@@ -107,7 +107,7 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getOut();
         OutputPaths.required("--out", out);
         Path adaptedFile = adaptedFile();
-        Map<String, Object> provenance = provenance(adaptedFile);
+        Map<String, Object> provenance = RunProvenance.of(adaptedFile);
         Base b = base(provenance);
         GeneratorCheckpoint adapted = GeneratorDelta.baseOf(adaptedFile) != null
                 ? GeneratorDelta.apply(adaptedFile, b.checkpoint(), b.sha256())
@@ -168,22 +168,6 @@ public final class ExportCommand implements Callable<Integer> {
             return g;
         }
         return CatalogNames.generator(generator);
-    }
-
-    /** The run's config (prompts, settings) from the run.json beside the generator, if there is one. */
-    private static Map<String, Object> provenance(Path adaptedFile) throws Exception {
-        Path json = adaptedFile.toAbsolutePath().resolveSibling("run.json");
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (Files.isRegularFile(json) && Files.size(json) < 1 << 20) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> doc = new ObjectMapper().readValue(json.toFile(), Map.class);
-            for (String k : List.of("config", "iterations_done", "models")) {
-                if (doc.containsKey(k)) {
-                    out.put(k, doc.get(k));
-                }
-            }
-        }
-        return out;
     }
 
     private record Base(GeneratorCheckpoint checkpoint, String sha256) {}

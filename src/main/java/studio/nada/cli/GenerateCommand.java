@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import studio.nada.export.SeedList;
 import studio.nada.engine.StepScope;
 import studio.nada.engine.TensorEngine;
 import studio.nada.export.Images;

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import studio.nada.export.SeedList;
 import studio.nada.clip.BoundedImages;
 import studio.nada.engine.RandomSource;
 import studio.nada.engine.TensorEngine;

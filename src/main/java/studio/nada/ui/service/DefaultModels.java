@@ -35,6 +35,13 @@ public final class DefaultModels {
             public String describe() {
                 return "built-in Shapes world generator";
             }
+
+            @Override
+            public String sha256() throws java.io.IOException {
+                try (var in = ShapesWorld.generatorBytes()) {
+                    return studio.nada.hub.Checksums.sha256(in, describe(), () -> false);
+                }
+            }
         }, List.of(new ModelSet.ClipSpec("Shapes CLIP", "built-in Shapes world CLIP", 1.0, ShapesWorld::clip,
                 ShapesWorld::tokenizer), new ModelSet.ClipSpec("Shapes CLIP b", "built-in Shapes world CLIP b", 1.0,
                 ShapesWorld::clipB, ShapesWorld::tokenizer)), ShapesWorld.recommended()));

@@ -29,14 +29,17 @@ final class LoadedModels implements AutoCloseable {
     final Previewer previewer;
     final List<Clip> clips;
     final DomainBlend blend;
+    /** The truncation centre (the previewer's; exports use it too). */
+    final NDArray meanLatent;
 
-    private LoadedModels(ModelSet set, NDManager manager, Generator frozen, TensorData latentAvg, Previewer previewer,
+    private LoadedModels(ModelSet set, NDManager manager, Generator frozen, TensorData latentAvg, NDArray meanLatent,
             List<Clip> clips) {
         this.set = set;
         this.manager = manager;
         this.frozen = frozen;
         this.latentAvg = latentAvg;
-        this.previewer = previewer;
+        this.meanLatent = meanLatent;
+        this.previewer = new Previewer(frozen, meanLatent);
         this.clips = clips;
         this.blend = new DomainBlend(frozen, manager);
     }
@@ -65,7 +68,7 @@ final class LoadedModels implements AutoCloseable {
                     throw new IOException("Could not open the CLIP model " + spec.source() + ": " + message(e), e);
                 }
             }
-            return new LoadedModels(set, manager, g, ckpt.latentAvg(), new Previewer(g, mean), clips);
+            return new LoadedModels(set, manager, g, ckpt.latentAvg(), mean, clips);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;

@@ -26,6 +26,9 @@ public record ModelSet(String name, GeneratorSource generator, List<ClipSpec> cl
         /** For messages and the sidecar. */
         String describe();
 
+        /** The sha256 of the generator's file, for export sidecars and deltas (any thread). */
+        String sha256() throws IOException;
+
         static GeneratorSource file(Path path) {
             return new GeneratorSource() {
                 @Override
@@ -36,6 +39,11 @@ public record ModelSet(String name, GeneratorSource generator, List<ClipSpec> cl
                 @Override
                 public String describe() {
                     return path.toString();
+                }
+
+                @Override
+                public String sha256() throws IOException {
+                    return studio.nada.hub.Checksums.sha256(path, () -> false);
                 }
             };
         }

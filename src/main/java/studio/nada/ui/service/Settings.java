@@ -11,7 +11,7 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(long seed, int previewEvery, int checkpointEvery, double truncation, String seeds,
-        List<String> recentSessions) {
+        List<String> recentSessions, String exportFolder) {
 
     public Settings {
         previewEvery = previewEvery < 0 ? 10 : previewEvery;
@@ -19,6 +19,13 @@ public record Settings(long seed, int previewEvery, int checkpointEvery, double 
         truncation = truncation > 0 ? truncation : 0.7;
         seeds = seeds == null || seeds.isBlank() ? "0-5" : seeds;
         recentSessions = recentSessions == null ? List.of() : List.copyOf(recentSessions);
+        exportFolder = exportFolder == null || exportFolder.isBlank() ? null : exportFolder;
+    }
+
+    /** Settings without a remembered export folder. */
+    public Settings(long seed, int previewEvery, int checkpointEvery, double truncation, String seeds,
+            List<String> recentSessions) {
+        this(seed, previewEvery, checkpointEvery, truncation, seeds, recentSessions, null);
     }
 
     public static Settings defaults() {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -42,6 +43,7 @@ public final class TrainingService implements AutoCloseable {
     private List<ClipGuide> shownGuides = new ArrayList<>();
     private NDManager sessionManager;
     private Generator sessionGenerator;
+    private Path sessionFile;
 
     public TrainingService(TensorThread thread, Executor ui) {
         this.thread = thread;
@@ -236,6 +238,7 @@ public final class TrainingService implements AutoCloseable {
                 closeTrained();
                 sessionManager = fresh;
                 sessionGenerator = g;
+                sessionFile = file;
                 return file;
             } catch (Exception e) {
                 fresh.close();
@@ -243,6 +246,34 @@ public final class TrainingService implements AutoCloseable {
                         + LoadedModels.message(e), e);
             }
         });
+    }
+
+    /** What an export takes: the loaded models, the adapted generator and where it came from. */
+    record Adapted(LoadedModels models, Generator trained, Map<String, Object> provenance) {}
+
+    /** The adapted generator the previews show, or null when there is none (tensor thread). */
+    Adapted adapted() throws java.io.IOException {
+        LoadedModels m = models.current();
+        Generator g = trained();
+        if (m == null || g == null) {
+            return null;
+        }
+        Map<String, Object> provenance = new java.util.LinkedHashMap<>();
+        TrainingRun r = shown;
+        if (r != null && r.adapter() != null) {
+            provenance.put("config", r.adapter().config());
+            provenance.put("iterations_done", r.adapter().iteration());
+            provenance.put("models", Map.of("generator", m.set.generator().describe(),
+                    "clip", shownGuides.stream().map(ClipGuide::name).toList()));
+        } else if (sessionFile != null) {
+            provenance.putAll(studio.nada.export.RunProvenance.of(sessionFile));
+        }
+        return new Adapted(m, g, provenance);
+    }
+
+    /** Work for the tensor thread (exports). */
+    <T> CompletableFuture<T> submit(java.util.concurrent.Callable<T> task) {
+        return thread.submit(task);
     }
 
     /** The trained side: the run's generator, else an opened session's (tensor thread). */
@@ -267,6 +298,7 @@ public final class TrainingService implements AutoCloseable {
             sessionManager.close();
             sessionManager = null;
             sessionGenerator = null;
+            sessionFile = null;
         }
     }
 

@@ -23,7 +23,13 @@ public final class StudioView {
     public static Parent create(StudioViewModel vm) {
         TitledPane advanced = new TitledPane("Advanced settings", AdvancedView.create(vm.advanced()));
         advanced.setExpanded(true);
-        VBox left = new VBox(10, PromptView.create(vm.prompt()), RunControlsView.create(vm.run()), advanced);
+        javafx.scene.control.Button export = Icons.with(new javafx.scene.control.Button("Export…"), "mdi2e-export");
+        export.setId("openExport");
+        export.setMaxWidth(Double.MAX_VALUE);
+        export.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.run().stateProperty().get().active(), vm.run().stateProperty()));
+        export.setOnAction(e -> ExportDialog.show(export.getScene().getWindow(), vm.prepareExport()));
+        VBox left = new VBox(10, PromptView.create(vm.prompt()), RunControlsView.create(vm.run()), export, advanced);
         left.getStyleClass().add("side");
         ScrollPane side = new ScrollPane(left);
         side.setFitToWidth(true);

@@ -107,28 +107,10 @@ public final class PreviewViewModel {
 
     /** "0-5", "1,4,9" or a mix, at most {@link #MAX_SEEDS}. */
     static long[] parseSeeds(String text) {
-        List<Long> out = new ArrayList<>();
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("no seeds");
-        }
-        for (String part : text.trim().split("[,\\s]+")) {
-            int dash = part.indexOf('-', 1);
-            try {
-                if (dash > 0) {
-                    long a = Long.parseLong(part.substring(0, dash)), b = Long.parseLong(part.substring(dash + 1));
-                    for (long v = a; v <= b && out.size() <= MAX_SEEDS; v++) {
-                        out.add(v);
-                    }
-                } else {
-                    out.add(Long.parseLong(part));
-                }
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + part + "' is not a seed");
-            }
-        }
-        if (out.isEmpty() || out.size() > MAX_SEEDS) {
+        long[] seeds = studio.nada.export.SeedList.parse(text);
+        if (seeds.length > MAX_SEEDS) {
             throw new IllegalArgumentException("show 1 to " + MAX_SEEDS + " seeds");
         }
-        return out.stream().mapToLong(Long::longValue).toArray();
+        return seeds;
     }
 }

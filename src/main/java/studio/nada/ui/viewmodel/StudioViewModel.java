@@ -3,6 +3,7 @@ package studio.nada.ui.viewmodel;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Executor;
+import studio.nada.ui.service.ExportService;
 import studio.nada.ui.service.ModelSet;
 import studio.nada.ui.service.Settings;
 import studio.nada.ui.service.SettingsStore;
@@ -20,6 +21,7 @@ public final class StudioViewModel {
     private final SessionsViewModel sessions;
     private final ModelPickerViewModel models;
     private final RunViewModel run;
+    private final ExportViewModel export;
 
     /** @param fx runs work on the FX thread (Platform::runLater; a direct executor in tests) */
     public StudioViewModel(TrainingService service, SettingsStore store, List<ModelSet> known, Executor fx) {
@@ -29,6 +31,8 @@ public final class StudioViewModel {
         this.sessions = new SessionsViewModel(service, store.sessionsFolder(), notices);
         this.models = new ModelPickerViewModel(service, known, notices, fx);
         this.run = new RunViewModel(service, prompt, advanced, preview, layerMap, sessions, notices);
+        this.export = new ExportViewModel(new ExportService(service), notices, fx,
+                store.home().resolve("exports"));
         models.setOnLoaded(set -> {
             // the set's own settings and prompt, over whatever fitted the previous generator
             prompt.recommendationChanged(set.recommended());
@@ -54,12 +58,16 @@ public final class StudioViewModel {
         preview.truncationProperty().set(s.truncation());
         preview.seedsProperty().set(s.seeds());
         sessions.load(s.recentSessions());
+        if (s.exportFolder() != null) {
+            export.folderProperty().set(java.nio.file.Path.of(s.exportFolder()));
+        }
     }
 
     public Settings snapshot() {
         return new Settings(advanced.seedProperty().get(), advanced.previewEveryProperty().get(),
                 advanced.checkpointEveryProperty().get(), preview.truncationProperty().get(),
-                preview.seedsProperty().get(), sessions.toSettings());
+                preview.seedsProperty().get(), sessions.toSettings(),
+                export.folderProperty().get() == null ? null : export.folderProperty().get().toString());
     }
 
     /** Writes settings.json (atomically); a failure becomes a notice. */
@@ -105,5 +113,18 @@ public final class StudioViewModel {
 
     public RunViewModel run() {
         return run;
+    }
+
+    public ExportViewModel export() {
+        return export;
+    }
+
+    /** The export dialog's state, seeded with what the previews show now. */
+    public ExportViewModel prepareExport() {
+        export.seedsProperty().set(preview.seedsProperty().get());
+        export.truncationProperty().set(preview.truncationProperty().get());
+        export.strengthProperty().set(preview.strengthProperty().get());
+        export.refresh();
+        return export;
     }
 }

@@ -1,20 +1,21 @@
-package studio.nada.cli;
+package studio.nada.export;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parses seed lists such as {@code 0-7}, {@code 3,5,9} or {@code 0-3,10}. */
-final class SeedList {
-    static final int MAX_SEEDS = 100_000;
+/** Parses seed lists such as {@code 0-7}, {@code 3,5,9} or {@code 0-3,10} (commands, previews, exports). */
+public final class SeedList {
+    public static final int MAX_SEEDS = 100_000;
 
     private SeedList() {}
 
-    static long[] parse(String text) {
+    public static long[] parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("no seeds given: use e.g. --seeds 0-7 or --seeds 1,5,9");
         }
         List<Long> out = new ArrayList<>();
-        for (String part : text.split(",")) {
+        // "0-3,10", "1, 5, 9", "1 5 9" and "0 - 3" all read as meant
+        for (String part : text.trim().replaceAll("(\\d)\\s*-\\s*", "$1-").split("[,\\s]+")) {
             String p = part.trim();
             try {
                 int dash = p.indexOf('-', 1);

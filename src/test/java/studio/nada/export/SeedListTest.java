@@ -1,4 +1,4 @@
-package studio.nada.cli;
+package studio.nada.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
