@@ -19,6 +19,19 @@ public final class ModelHub {
         this.catalog = Catalog.load(cache);
     }
 
+    private ModelHub(ModelCache cache, Catalog catalog) {
+        this.cache = cache;
+        this.catalog = catalog;
+    }
+
+    /**
+     * A hub on {@code cache} with only the built-in catalog ({@link Catalog#builtIn()}), for when
+     * the user's catalog file there cannot be read: downloads work, adding entries is refused.
+     */
+    public static ModelHub withBuiltInCatalog(ModelCache cache) throws IOException {
+        return new ModelHub(cache, Catalog.builtIn());
+    }
+
     /** The user's configured cache ({@link ModelCache#standard()}). */
     public static ModelHub standard() throws IOException {
         return new ModelHub(ModelCache.standard());
