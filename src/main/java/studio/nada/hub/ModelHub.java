@@ -121,10 +121,13 @@ public final class ModelHub {
         return target;
     }
 
-    /** Deletes a downloaded model, or forgets a file of the user's own (never deleting it). */
+    /**
+     * Deletes a downloaded model, or forgets a file of the user's own (never deleting it). An entry
+     * of the user's with an address (another server) stays in the catalog, as built-in ones do.
+     */
     public void remove(CatalogEntry e) throws IOException {
         cache.remove(e);
-        if (catalog.userEntries().stream().anyMatch(u -> u.name().equals(e.name()))) {
+        if (e.local() != null && catalog.userEntries().stream().anyMatch(u -> u.name().equals(e.name()))) {
             catalog = catalog.withoutUserEntry(e.name());
         }
     }
