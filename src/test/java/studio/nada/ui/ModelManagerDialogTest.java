@@ -118,6 +118,8 @@ class ModelManagerDialogTest {
         assertTrue(reason.contains("HTTP 404"), reason);
         assertTrue(fx(() -> cellTexts().contains(reason)), "the reason is in the table");
         assertTrue(fx(() -> cellTexts().contains("failed")));
+        assertTrue(fx(() -> robot.lookup("#modelDetail").queryAs(Labeled.class).getText()).contains(reason),
+                "the whole reason under the table");
         assertFalse(fx(() -> button("#downloadButton").isDisabled()), "failed: Download tries again");
 
         select("loop-big");
@@ -195,7 +197,7 @@ class ModelManagerDialogTest {
             table().getSelectionModel().select(row(name));
             table().scrollTo(row(name));
         });
-        assertEquals(name, fx(() -> studio.modelManager().selectedProperty().get().name()));
+        assertEquals(name, fx(() -> studio.modelManager().selection().row().name()));
     }
 
     private static ButtonBase button(String query) {

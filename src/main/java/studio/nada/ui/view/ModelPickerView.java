@@ -51,7 +51,7 @@ final class ModelPickerView {
         Button models = Icons.with(new Button("Models…"), "mdi2p-package-down");
         models.setId("manageModels");
         models.disableProperty().bind(locked);
-        models.setOnAction(e -> ModelManagerDialog.show(models.getScene().getWindow(), manager, locked));
+        models.setOnAction(e -> ModelManagerDialog.show(models, manager, locked));
         MenuButton recent = Icons.with(new MenuButton("Sessions"), "mdi2h-history");
         recent.setId("sessions");
         recent.disableProperty().bind(locked);

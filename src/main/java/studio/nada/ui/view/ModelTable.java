@@ -1,6 +1,7 @@
 package studio.nada.ui.view;
 
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -15,7 +16,11 @@ import javafx.scene.layout.VBox;
 import studio.nada.ui.viewmodel.ModelManagerViewModel;
 import studio.nada.ui.viewmodel.ModelRow;
 
-/** The model manager's table: model, kind, domain, size, state with a progress bar, detail. */
+/**
+ * The model manager's table: model, kind, domain, size, state with a progress bar, detail. One
+ * line a row (a long detail ends in "…", whole in its tooltip and under the table for the
+ * selected row), so rows keep one height while their text changes.
+ */
 final class ModelTable {
     private ModelTable() {}
 
@@ -35,7 +40,7 @@ final class ModelTable {
         TableColumn<ModelRow, String> detail = column("Detail", ModelRow::detailProperty, 260);
         detail.setCellFactory(c -> new TextCell<>(s -> s, s -> s));
         table.getColumns().setAll(java.util.List.of(model, kind, domain, size, state, detail));
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selection().rowProperty().set(b));
         return table;
     }
 
@@ -48,7 +53,7 @@ final class ModelTable {
         return c;
     }
 
-    /** Wrapping text, the whole of it (and more) in a tooltip, for text that may not fit. */
+    /** Text that may not fit, the whole of it (and more) in a tooltip. */
     private static final class TextCell<T> extends TableCell<ModelRow, T> {
         private final Function<T, String> text;
         private final Function<T, String> tip;
@@ -57,7 +62,6 @@ final class ModelTable {
         TextCell(Function<T, String> text, Function<T, String> tip) {
             this.text = text;
             this.tip = tip;
-            setWrapText(true);
             tooltip.setWrapText(true);
             tooltip.setMaxWidth(480);
         }
@@ -93,6 +97,7 @@ final class ModelTable {
             if (shown != null) {
                 shown.stateProperty().removeListener(onState);
                 bar.progressProperty().unbind();
+                bar.visibleProperty().unbind();
             }
             shown = empty ? null : row;
             if (shown == null) {
@@ -101,6 +106,11 @@ final class ModelTable {
             }
             shown.stateProperty().addListener(onState);
             bar.progressProperty().bind(shown.progressProperty());
+            ModelRow row0 = shown;
+            // a cut download shows its share when it is known
+            bar.visibleProperty().bind(Bindings.createBooleanBinding(() -> row0.state() == ModelRow.State.DOWNLOADING
+                    || row0.state() == ModelRow.State.PARTIAL && row0.progressProperty().get() > 0,
+                    row0.stateProperty(), row0.progressProperty()));
             show(shown.state());
             setGraphic(box);
         }
@@ -109,7 +119,6 @@ final class ModelTable {
             words.setText(s.words());
             words.getStyleClass().removeIf(c -> c.startsWith("model-state-"));
             words.getStyleClass().add("model-state-" + s.name().toLowerCase(java.util.Locale.ROOT));
-            bar.setVisible(s == ModelRow.State.DOWNLOADING || s == ModelRow.State.PARTIAL);
         }
     }
 }

@@ -12,7 +12,6 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -45,13 +44,8 @@ public final class ModelManagerViewModel implements AutoCloseable {
             r -> r.state() == State.READY && r.kind() == CatalogEntry.Kind.GENERATOR);
     private final FilteredList<ModelRow> readyClips = new FilteredList<>(rows,
             r -> r.state() == State.READY && r.kind() == CatalogEntry.Kind.CLIP);
-    private final ObjectProperty<ModelRow> selected = new SimpleObjectProperty<>();
-    private final ReadOnlyObjectWrapper<State> selectedState = new ReadOnlyObjectWrapper<>();
+    private final ModelSelection selection = new ModelSelection();
     private final ObjectProperty<ModelRow> chosenGenerator = new SimpleObjectProperty<>();
-    private final BooleanBinding canDownload;
-    private final BooleanBinding canCancel;
-    private final BooleanBinding canOpenFile;
-    private final BooleanBinding canRemove;
     private final BooleanBinding canUse;
 
     /**
@@ -66,22 +60,6 @@ public final class ModelManagerViewModel implements AutoCloseable {
         this.notices = notices;
         this.fx = fx;
         this.background = background;
-        selected.addListener((o, was, row) -> {
-            selectedState.unbind();
-            if (row == null) {
-                selectedState.set(null);
-            } else {
-                selectedState.bind(row.stateProperty());
-            }
-        });
-        canDownload = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().isLocal()
-                && selectedState.get() != State.DOWNLOADING && selectedState.get() != State.READY, selected, selectedState);
-        canCancel = selectedState.isEqualTo(State.DOWNLOADING);
-        canOpenFile = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().isLocal()
-                && selectedState.get() != State.DOWNLOADING, selected, selectedState);
-        canRemove = Bindings.createBooleanBinding(() -> selected.get() != null && (selected.get().isLocal()
-                || selectedState.get() == State.READY || selectedState.get() == State.PARTIAL
-                || selectedState.get() == State.FAILED), selected, selectedState);
         canUse = Bindings.createBooleanBinding(() -> chosenGenerator.get() != null
                 && chosenGenerator.get().state() == State.READY && !chosenClips().isEmpty()
                 && !picker.loadingProperty().get(), chosenGenerator, rows, picker.loadingProperty());
@@ -117,30 +95,13 @@ public final class ModelManagerViewModel implements AutoCloseable {
         return hub.cache().root();
     }
 
-    /** The row the buttons act on (the table's selection). */
-    public ObjectProperty<ModelRow> selectedProperty() {
-        return selected;
+    /** The table's selected row, and what may be done with it. */
+    public ModelSelection selection() {
+        return selection;
     }
 
     public ObjectProperty<ModelRow> chosenGeneratorProperty() {
         return chosenGenerator;
-    }
-
-    /** The selected row can be downloaded: not your own file, not there yet, not under way. */
-    public BooleanBinding canDownload() {
-        return canDownload;
-    }
-
-    public BooleanBinding canCancel() {
-        return canCancel;
-    }
-
-    public BooleanBinding canOpenFile() {
-        return canOpenFile;
-    }
-
-    public BooleanBinding canRemove() {
-        return canRemove;
     }
 
     /** A ready generator and at least one ready CLIP model are chosen, and no model set is loading. */
@@ -180,7 +141,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
                 }, cancel::get);
             } catch (DownloadException ex) {
                 failure = words(e, ex.getMessage());
-                String why = failure;
+                String why = ex.getMessage(); // a notice names the model
                 if (ex.reason() == DownloadException.Reason.CANCELLED || ex.reason() == DownloadException.Reason.BUSY) {
                     if (ex.reason() == DownloadException.Reason.BUSY) {
                         fx.execute(() -> notices.post(Notice.warning("Already downloading", why)));
@@ -191,8 +152,8 @@ public final class ModelManagerViewModel implements AutoCloseable {
                 }
                 fx.execute(() -> notices.post(Notice.error("Download failed", why)));
             } catch (RuntimeException ex) {
-                failure = e.name() + ": " + ex;
-                String why = failure;
+                failure = String.valueOf(ex);
+                String why = e.name() + ": " + ex;
                 fx.execute(() -> notices.post(Notice.error("Download failed", why)));
             }
             settle(row, cancel, Look.of(hub.cache(), e), failure, null);

@@ -190,7 +190,7 @@ public final class ModelRow {
             case READY -> {
                 state.set(State.READY);
                 progress.set(1);
-                detail.set(note != null ? note : "ready · " + (isLocal() ? "your file " : "") + look.file());
+                detail.set(note != null ? note : (isLocal() ? "your file " : "") + look.file());
             }
             case PARTIAL -> {
                 state.set(State.PARTIAL);
@@ -203,7 +203,7 @@ public final class ModelRow {
                 state.set(State.MISSING);
                 progress.set(0);
                 detail.set(note != null ? note : isLocal() ? "your file " + entry.local() + " is no longer there"
-                        : "not downloaded" + (entry.note() == null ? "" : " · " + entry.note()));
+                        : "");
             }
         }
     }
@@ -212,7 +212,7 @@ public final class ModelRow {
         if (look.entry().size() != null) {
             return Bytes.human(look.entry().size());
         }
-        return look.fileBytes() > 0 ? Bytes.human(look.fileBytes()) : "unknown";
+        return look.fileBytes() > 0 ? Bytes.human(look.fileBytes()) : "—";
     }
 
     @Override

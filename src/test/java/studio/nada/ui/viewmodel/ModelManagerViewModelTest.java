@@ -109,12 +109,12 @@ class ModelManagerViewModelTest {
         assertTrue(server.requests("/none.pt").isEmpty());
 
         onFx(() -> {
-            vm.selectedProperty().set(far);
+            vm.selection().rowProperty().set(far);
             return null;
         });
         assertEquals(List.of(true, false, true, false), buttons(), "download, cancel, open file, remove");
         onFx(() -> {
-            vm.selectedProperty().set(ready);
+            vm.selection().rowProperty().set(ready);
             return null;
         });
         assertEquals(List.of(false, false, true, true), buttons());
@@ -134,7 +134,7 @@ class ModelManagerViewModelTest {
                 changedOn.add(Thread.currentThread().getName());
             });
             row.detailProperty().addListener((o, a, b) -> changedOn.add(Thread.currentThread().getName()));
-            vm.selectedProperty().set(row);
+            vm.selection().rowProperty().set(row);
             vm.download(row);
             return null;
         });
@@ -165,7 +165,13 @@ class ModelManagerViewModelTest {
         assertTrue(detail.contains("HTTP 404") && !detail.startsWith("gone:"), detail);
         Notice n = onFx(() -> notices.all().get(0));
         assertEquals(Notice.Kind.ERROR, n.kind());
-        assertTrue(n.text().contains("HTTP 404"), n.text());
+        assertTrue(n.text().contains("HTTP 404") && n.text().startsWith("gone"), "names the model: " + n.text());
+
+        onFx(() -> {
+            vm.selection().rowProperty().set(row);
+            return null;
+        });
+        assertTrue(onFx(() -> vm.selection().summary().get()).contains("failed · " + detail));
 
         server.route("/gone.pt", Route.file(random(1000, 2)));
         onFx(() -> {
@@ -174,6 +180,8 @@ class ModelManagerViewModelTest {
         });
         waitFor(30, () -> row.state() != State.DOWNLOADING);
         assertEquals(State.READY, onFx(row::state), "a failure lasts until the next try");
+        String summary = onFx(() -> vm.selection().summary().get());
+        assertTrue(summary.contains("ready · ") && !summary.contains("404"), "the summary follows the row: " + summary);
     }
 
     @Test
@@ -264,7 +272,7 @@ class ModelManagerViewModelTest {
         ModelRow row = row("my-gen");
         assertEquals(State.READY, onFx(row::state));
         onFx(() -> {
-            vm.selectedProperty().set(row);
+            vm.selection().rowProperty().set(row);
             return null;
         });
         assertEquals(List.of(false, false, false, true), buttons(), "nothing to download or open: only Remove");
@@ -374,8 +382,8 @@ class ModelManagerViewModelTest {
     }
 
     private List<Boolean> buttons() throws Exception {
-        return onFx(() -> List.of(vm.canDownload().get(), vm.canCancel().get(), vm.canOpenFile().get(),
-                vm.canRemove().get()));
+        return onFx(() -> List.of(vm.selection().canDownload().get(), vm.selection().canCancel().get(), vm.selection().canOpenFile().get(),
+                vm.selection().canRemove().get()));
     }
 
     private static CatalogEntry entry(String name, CatalogEntry.Kind kind, String url, byte[] bytes) throws Exception {
