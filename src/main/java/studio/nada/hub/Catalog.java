@@ -62,15 +62,9 @@ public final class Catalog {
 
     /** The built-in catalog plus the user's entries of {@code cache}. */
     public static Catalog load(ModelCache cache) throws IOException {
-        Doc shipped;
-        try (InputStream in = Catalog.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IOException("the built-in model catalog is missing from the jar");
-            }
-            shipped = parse(in.readAllBytes(), "built-in catalog");
-        }
-        List<CatalogEntry> builtIn = entries(shipped, "built-in catalog", false);
-        Map<String, Domain> domains = shipped.domains() == null ? Map.of() : shipped.domains();
+        Catalog shipped = builtIn();
+        List<CatalogEntry> builtIn = shipped.builtIn;
+        Map<String, Domain> domains = shipped.domains;
         Path file = cache.userCatalog();
         List<CatalogEntry> user = new ArrayList<>();
         if (Files.isRegularFile(file)) {
@@ -86,6 +80,23 @@ public final class Catalog {
             }
         }
         return new Catalog(builtIn, user, domains, file);
+    }
+
+    /**
+     * Only the built-in catalog, for when the user's own file cannot be read: the models it lists
+     * still download and open, but adding to it is refused, so the unreadable file is never
+     * overwritten (the user may want to repair it).
+     */
+    public static Catalog builtIn() throws IOException {
+        Doc shipped;
+        try (InputStream in = Catalog.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IOException("the built-in model catalog is missing from the jar");
+            }
+            shipped = parse(in.readAllBytes(), "built-in catalog");
+        }
+        return new Catalog(entries(shipped, "built-in catalog", false), List.of(),
+                shipped.domains() == null ? Map.of() : shipped.domains(), null);
     }
 
     /** Every entry, built-in first. */
@@ -137,6 +148,10 @@ public final class Catalog {
     }
 
     private void save(List<CatalogEntry> entries) throws IOException {
+        if (userFile == null) {
+            throw new IOException("your own model catalog could not be read, so it is left as it is: repair or"
+                    + " delete it, then try again");
+        }
         List<EntryDoc> docs = entries.stream().map(e -> new EntryDoc(e.name(), e.title(),
                 e.kind().name().toLowerCase(java.util.Locale.ROOT), e.domain(), e.url(), e.fileName(), e.size(),
                 e.sha256(), e.resolution(), e.clipHeads(), e.base(), e.aliases().isEmpty() ? null : e.aliases(),

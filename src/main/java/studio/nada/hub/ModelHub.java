@@ -19,6 +19,19 @@ public final class ModelHub {
         this.catalog = Catalog.load(cache);
     }
 
+    private ModelHub(ModelCache cache, Catalog catalog) {
+        this.cache = cache;
+        this.catalog = catalog;
+    }
+
+    /**
+     * A hub on {@code cache} with only the built-in catalog ({@link Catalog#builtIn()}), for when
+     * the user's catalog file there cannot be read: downloads work, adding entries is refused.
+     */
+    public static ModelHub withBuiltInCatalog(ModelCache cache) throws IOException {
+        return new ModelHub(cache, Catalog.builtIn());
+    }
+
     /** The user's configured cache ({@link ModelCache#standard()}). */
     public static ModelHub standard() throws IOException {
         return new ModelHub(ModelCache.standard());
@@ -108,10 +121,13 @@ public final class ModelHub {
         return target;
     }
 
-    /** Deletes a downloaded model, or forgets a file of the user's own (never deleting it). */
+    /**
+     * Deletes a downloaded model, or forgets a file of the user's own (never deleting it). An entry
+     * of the user's with an address (another server) stays in the catalog, as built-in ones do.
+     */
     public void remove(CatalogEntry e) throws IOException {
         cache.remove(e);
-        if (catalog.userEntries().stream().anyMatch(u -> u.name().equals(e.name()))) {
+        if (e.local() != null && catalog.userEntries().stream().anyMatch(u -> u.name().equals(e.name()))) {
             catalog = catalog.withoutUserEntry(e.name());
         }
     }

@@ -133,6 +133,12 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 weights, source, target, suggestions);
     }
 
+    /** The same settings with the prompts that fit another generator (a catalog domain's). */
+    public RecommendedSettings withPrompts(String source, String target, List<Prompt> suggestions) {
+        return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, layerMapping, lr, mixing,
+                clipWeights, source, target, suggestions);
+    }
+
     /** A run of {@code source} → {@code target} with exactly these settings. */
     public NadaConfig config(String source, String target, long seed) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, 8, layerMapping,

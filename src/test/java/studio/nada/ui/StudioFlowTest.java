@@ -65,7 +65,8 @@ class StudioFlowTest {
     static void open() throws Exception {
         assumeFalse(DefaultModels.known().isEmpty(), "skipped: the golden tiny models (../shared/fixtures) are absent");
         Stage stage = FxToolkit.registerPrimaryStage();
-        studio = fx(() -> Studio.open(stage, new SettingsStore(home), DefaultModels.known()));
+        studio = fx(() -> Studio.open(stage, new SettingsStore(home), DefaultModels.known(),
+                new studio.nada.hub.ModelCache(home.resolve("cache"))));
         vm = studio.viewModel();
         waitUntil(60, () -> vm.models().currentProperty().get() != null && !vm.preview().cellsProperty().get().isEmpty());
     }

@@ -14,15 +14,17 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.HBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import studio.nada.ui.viewmodel.ModelManagerViewModel;
 import studio.nada.ui.viewmodel.ModelPickerViewModel;
 import studio.nada.ui.viewmodel.RunViewModel;
 import studio.nada.ui.viewmodel.SessionsViewModel;
 
-/** The tool bar: model set, "Open generator…", "Open CLIP…", recent sessions. */
+/** The tool bar: model set, "Models…" (the model manager), "Open generator…", "Open CLIP…", recent sessions. */
 final class ModelPickerView {
     private ModelPickerView() {}
 
-    static ToolBar create(ModelPickerViewModel vm, SessionsViewModel sessions, RunViewModel run) {
+    static ToolBar create(ModelPickerViewModel vm, SessionsViewModel sessions, RunViewModel run,
+            ModelManagerViewModel manager) {
         Label title = new Label("NADA Studio");
         title.getStyleClass().add("app-title");
         ComboBox<studio.nada.ui.service.ModelSet> combo = new ComboBox<>(vm.sets());
@@ -46,13 +48,17 @@ final class ModelPickerView {
         combo.disableProperty().bind(locked);
         openGenerator.disableProperty().bind(locked);
         openClip.disableProperty().bind(locked);
+        Button models = Icons.with(new Button("Models…"), "mdi2p-package-down");
+        models.setId("manageModels");
+        models.disableProperty().bind(locked);
+        models.setOnAction(e -> ModelManagerDialog.show(models, manager, locked));
         MenuButton recent = Icons.with(new MenuButton("Sessions"), "mdi2h-history");
         recent.setId("sessions");
         recent.disableProperty().bind(locked);
         recent.setOnShowing(e -> fillSessions(recent, sessions));
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(title, new Label("Models"), combo, openGenerator, openClip, busy, spacer, recent);
+        return new ToolBar(title, new Label("Models"), combo, models, openGenerator, openClip, busy, spacer, recent);
     }
 
     private static void fillSessions(MenuButton menu, SessionsViewModel sessions) {

@@ -14,13 +14,14 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import studio.nada.ui.viewmodel.ModelManagerViewModel;
 import studio.nada.ui.viewmodel.StudioViewModel;
 
 /** The studio window's content: tool bar, prompt and run panel, preview, layer map and loss chart. */
 public final class StudioView {
     private StudioView() {}
 
-    public static Parent create(StudioViewModel vm) {
+    public static Parent create(StudioViewModel vm, ModelManagerViewModel manager) {
         TitledPane advanced = new TitledPane("Advanced settings", AdvancedView.create(vm.advanced()));
         advanced.setExpanded(true);
         javafx.scene.control.Button export = Icons.with(new javafx.scene.control.Button("Export…"), "mdi2e-export");
@@ -46,7 +47,7 @@ public final class StudioView {
 
         BorderPane root = new BorderPane(center);
         root.setId("studio");
-        root.setTop(ModelPickerView.create(vm.models(), vm.sessions(), vm.run()));
+        root.setTop(ModelPickerView.create(vm.models(), vm.sessions(), vm.run(), manager));
         root.setLeft(side);
         root.getStylesheets().add(StudioView.class.getResource("/studio/nada/ui/studio.css").toExternalForm());
         Notifier.attach(vm.notices(), root);
