@@ -26,7 +26,8 @@ public final class SmokeTestApp extends Application {
     @Override
     public void start(Stage stage) throws Exception {
         Path settings = Files.createTempDirectory("nada-smoke");
-        studio = Studio.open(stage, new SettingsStore(settings), DefaultModels.known());
+        studio = Studio.open(stage, new SettingsStore(settings), DefaultModels.known(),
+                new studio.nada.hub.ModelCache(settings.resolve("cache")));
         var vm = studio.viewModel();
         vm.notices().all().addListener((ListChangeListener<Notice>) c -> {
             while (c.next()) {

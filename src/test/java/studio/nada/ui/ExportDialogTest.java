@@ -48,7 +48,8 @@ class ExportDialogTest {
     @BeforeAll
     static void open() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        studio = fx(() -> Studio.open(stage, new SettingsStore(home), DefaultModels.known()));
+        studio = fx(() -> Studio.open(stage, new SettingsStore(home), DefaultModels.known(),
+                new studio.nada.hub.ModelCache(home.resolve("cache"))));
         vm = studio.viewModel();
         waitUntil(60, () -> vm.models().currentProperty().get() != null && !vm.preview().cellsProperty().get().isEmpty());
         // an adapted Shapes generator, as a session would hold: two synthesis tensors changed
