@@ -145,17 +145,17 @@ public final class ExportDialog {
         return box;
     }
 
-    private static Slider slider(javafx.beans.property.DoubleProperty p, double min, double max) {
+    /** A slider with its value written beside it (a position alone does not say 0.70). */
+    private static HBox slider(javafx.beans.property.DoubleProperty p, double min, double max) {
         Slider s = new Slider(min, max, p.get());
         s.valueProperty().bindBidirectional(p);
         s.setShowTickLabels(true);
         s.setMajorTickUnit((max - min) / 2);
         s.setPrefWidth(260);
         Label value = new Label();
+        value.setMinWidth(40);
         value.textProperty().bind(Bindings.format("%.2f", p));
-        s.setTooltip(new Tooltip());
-        s.getTooltip().textProperty().bind(value.textProperty());
-        return s;
+        return new HBox(8, s, value);
     }
 
     private static CheckBox check(String text, javafx.beans.property.BooleanProperty p, String id) {

@@ -31,8 +31,7 @@ public final class StudioViewModel {
         this.sessions = new SessionsViewModel(service, store.sessionsFolder(), notices);
         this.models = new ModelPickerViewModel(service, known, notices, fx);
         this.run = new RunViewModel(service, prompt, advanced, preview, layerMap, sessions, notices);
-        this.export = new ExportViewModel(new ExportService(service), notices, fx,
-                store.home().resolve("exports"));
+        this.export = new ExportViewModel(new ExportService(service), notices, fx, defaultExportFolder());
         models.setOnLoaded(set -> {
             // the set's own settings and prompt, over whatever fitted the previous generator
             prompt.recommendationChanged(set.recommended());
@@ -41,6 +40,14 @@ public final class StudioViewModel {
         });
         sessions.setOnOpened(p -> preview.refresh());
         load(store.load());
+    }
+
+    /** ~/Pictures/NADA Studio where there is a Pictures folder, else ~/NADA Studio exports. */
+    private static java.nio.file.Path defaultExportFolder() {
+        java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("user.home"));
+        java.nio.file.Path pictures = home.resolve("Pictures");
+        return java.nio.file.Files.isDirectory(pictures) ? pictures.resolve("NADA Studio")
+                : home.resolve("NADA Studio exports");
     }
 
     /** Loads the first known model set, the default (or says there is none). */
