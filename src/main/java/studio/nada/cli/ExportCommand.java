@@ -123,12 +123,6 @@ public final class ExportCommand implements Callable<Integer> {
                 frameSize != null ? frameSize : Math.min(size, 256), pt, safetensors, delta);
         long weights = adapted.stateDict().values().stream().mapToLong(t -> t.bytes().remaining()).sum();
         long need = options.estimateBytes(size, weights);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        long free = Files.getFileStore(Files.exists(out) ? out : out.toAbsolutePath().getParent()).getUsableSpace();
-        if (need > free) {
-            throw new IllegalArgumentException("this export needs about " + Bytes.human(need) + " but the disk of " + out
-                    + " has " + Bytes.human(free) + " free: nothing was written");
-        }
         log.printf("exporting %d files (about %s) to %s%n", options.fileNames().size(), Bytes.human(need), out);
         Device dev = TensorEngine.device(device);
         List<Path> written;

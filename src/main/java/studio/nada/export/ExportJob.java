@@ -64,15 +64,54 @@ public final class ExportJob {
             throw new IllegalArgumentException(out + " already holds " + clash.get(0) + (clash.size() > 1 ? " and "
                     + (clash.size() - 1) + " more" : "") + ": choose another folder or allow replacing them");
         }
+        checkRoom(models, options, out);
+        boolean existed = Files.exists(out);
         try (StagedFolder folder = StagedFolder.open(out)) {
             new ExportJob(models, options, progress, cancelled).write(folder);
             return folder.commit(overwrite);
-        } catch (IOException e) {
-            if (e instanceof java.nio.file.FileSystemException && StagedFolder.reason(e).contains("full")) {
+        } catch (IOException | RuntimeException e) {
+            if (!existed) {
+                try {
+                    Files.deleteIfExists(out); // a folder made for this export goes too
+                } catch (IOException notEmpty) {
+                    // someone put a file there meanwhile: it stays
+                }
+            }
+            if (e instanceof IOException io && diskFull(io)) {
                 throw new IOException("the disk of " + out + " is full: nothing was exported (free some space or"
                         + " choose another folder)", e);
             }
             throw e;
+        }
+    }
+
+    private static boolean diskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : t.getMessage();
+            if (m != null && (m.contains("No space left") || m.toLowerCase(java.util.Locale.ROOT).contains("disk full")
+                    || m.contains("not enough space"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Refuses, before anything is rendered, an export the disk has clearly no room for. */
+    private static void checkRoom(Models models, ExportOptions options, Path out) throws IOException {
+        long weights = models.frozen().params().toTensors().values().stream().mapToLong(t -> t.bytes().remaining()).sum();
+        long need = options.estimateBytes(models.frozen().config().size(), weights);
+        Path existing = out.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        long free = Files.getFileStore(existing).getUsableSpace();
+        if (need > free) {
+            throw new IOException("this export needs about " + studio.nada.hub.Bytes.human(need) + " but the disk of "
+                    + out + " has " + studio.nada.hub.Bytes.human(free) + " free: nothing was written");
         }
     }
 
