@@ -106,6 +106,7 @@ class ExportDialogTest {
         assertEquals(18, names.size(), names.toString());
         assertEquals(1.0, fx(() -> ex.progressProperty().get()));
         assertTrue(fx(() -> last().title()).equals("Exported"));
+        assertEquals(out.toString(), fx(() -> vm.snapshot().exportFolder()), "the folder is remembered");
 
         // a long export, cancelled: the folder keeps only what the first export wrote
         Path second = home.resolve("second");
