@@ -10,7 +10,7 @@ import studio.nada.engine.TensorEngine;
         mixinStandardHelpOptions = true,
         version = "NADA Studio 0.1.0",
         description = "StyleGAN-NADA studio: CLIP-guided domain adaptation of StyleGAN2 generators.",
-        subcommands = {InspectCommand.class, GenerateCommand.class, TrainCommand.class, ClipScoreCommand.class, ExportCommand.class,
+        subcommands = {InspectCommand.class, GenerateCommand.class, TrainCommand.class, ClipScoreCommand.class, ExportCommand.class, InvertCommand.class, TranslateCommand.class,
                 BenchCommand.class, ToyworldCommand.class, ModelsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

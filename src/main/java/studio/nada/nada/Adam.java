@@ -57,12 +57,17 @@ public final class Adam {
      * temporaries attach to the parameters' manager, so tempAttach {@link #arrays()} too.
      */
     public void step(Map<String, NDArray> params, Map<String, NDArray> grads) {
+        step(params, grads, hyper.lr);
+    }
+
+    /** The same at learning rate {@code lr} (a schedule, as a PyTorch param group's lr set each step). */
+    public void step(Map<String, NDArray> params, Map<String, NDArray> grads, double lr) {
         try (GradMode off = GradMode.disabled()) {
-            update(params, grads);
+            update(params, grads, lr);
         }
     }
 
-    private void update(Map<String, NDArray> params, Map<String, NDArray> grads) {
+    private void update(Map<String, NDArray> params, Map<String, NDArray> grads, double lr) {
         for (Map.Entry<String, NDArray> e : grads.entrySet()) {
             NDArray p = params.get(e.getKey());
             if (p == null) {
@@ -79,7 +84,7 @@ public final class Adam {
             s.expAvgSq.muli((float) hyper.beta2).addi(g.mul((float) (1 - hyper.beta2)).mul(g));
             double bc1 = 1 - Math.pow(hyper.beta1, s.step);
             double bc2 = 1 - Math.pow(hyper.beta2, s.step);
-            double stepSize = hyper.lr / bc1;
+            double stepSize = lr / bc1;
             NDArray denom = s.expAvgSq.sqrt().div((float) Math.sqrt(bc2)).add((float) hyper.eps);
             p.addi(s.expAvg.mul((float) -stepSize).div(denom));
         }
