@@ -31,7 +31,8 @@ import studio.nada.stylegan.Noise;
  * optimizes one W for the first quarter of the steps, then W+ per layer (a W start keeps the
  * result on the generator's manifold, W+ then fits the details). The loss is pixels (MSE) plus,
  * when a perceptual model is given, 1 − cos of its features on the whole image and four crops.
- * Tensor thread only.
+ * A {@link Session} advances a few steps at a time, so the studio can interleave it with training
+ * steps on the one tensor thread. Tensor thread only.
  */
 public final class Projector {
     /** Image → normalized features, differentiable (CLIP's image encoder; LPIPS where present). */
@@ -53,98 +54,155 @@ public final class Projector {
         this.o = options;
     }
 
-    /**
-     * Inverts {@code target} ([1,3,S,S] in [-1,1] at the generator's size); {@code start}, when
-     * not null, is an encoder's W+ [n_latent·D] to start from instead of the mean.
-     */
+    /** Inverts {@code target} in one go (see {@link #start}). */
     public InversionResult project(NDArray target, float[] start, Consumer<Progress> progress, BooleanSupplier cancelled) {
-        int n = g.config().nLatent();
-        int d = g.config().styleDim();
-        NDManager root = target.getManager();
-        Random rng = new Random(o.seed());
-        float[][] stats = LatentStats.of(g, root);
-        float[] mean = stats[0];
-        double latentStd = stats[1][0];
-        NDArray latent = start != null ? Ops.constant(root, start.clone(), new Shape(1, n, d))
-                : Ops.constant(root, mean.clone(), new Shape(1, 1, d));
-        boolean wPlus = start != null;
-        List<NDArray> noises = InversionNoise.initial(g, rng, root);
-        Adam adam = new Adam(new Adam.Hyper(o.lr(), 0.9, 0.999, 1e-8), root);
-        List<double[]> losses = new ArrayList<>();
-        int wSteps = start != null ? 0 : o.steps() / 4;
-        NDArray targetFeatures = perceptual != null && o.perceptualWeight() > 0 ? targetFeatures(target) : null;
-        for (int i = 0; i < o.steps(); i++) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("inversion cancelled");
+        try (Session s = start(target, start)) {
+            while (!s.done()) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("inversion cancelled");
+                }
+                progress.accept(s.step());
             }
+            return s.result();
+        }
+    }
+
+    /**
+     * Starts inverting {@code target} ([1,3,S,S] in [-1,1] at the generator's size); {@code
+     * start}, when not null, is an encoder's W+ [n_latent·D] to begin from instead of the mean.
+     */
+    public Session start(NDArray target, float[] start) {
+        return new Session(target, start);
+    }
+
+    /** One projection under way: its latent, noise maps and optimizer state, in its own manager. */
+    public final class Session implements AutoCloseable {
+        private final NDManager manager;
+        private final NDArray target;
+        private final NDArray targetFeatures;
+        private final Random rng = new Random(o.seed());
+        private final int n = g.config().nLatent();
+        private final int d = g.config().styleDim();
+        private final double latentStd;
+        private final List<NDArray> noises;
+        private final List<double[]> losses = new ArrayList<>();
+        private final int wSteps;
+        private NDArray latent;
+        private boolean wPlus;
+        private Adam adam;
+        private int i;
+
+        private Session(NDArray targetImage, float[] start) {
+            manager = g.params().manager().newSubManager();
+            target = targetImage.duplicate();
+            target.attach(manager);
+            float[][] stats = LatentStats.of(g, manager);
+            latentStd = stats[1][0];
+            latent = start != null ? Ops.constant(manager, start.clone(), new Shape(1, n, d))
+                    : Ops.constant(manager, stats[0].clone(), new Shape(1, 1, d));
+            latent.attach(manager);
+            wPlus = start != null;
+            wSteps = start != null ? 0 : o.steps() / 4;
+            noises = InversionNoise.initial(g, rng, manager);
+            adam = newAdam();
+            targetFeatures = perceptual != null && o.perceptualWeight() > 0 ? targetFeatures(target) : null;
+        }
+
+        public boolean done() {
+            return i >= o.steps();
+        }
+
+        /** One optimization step. */
+        public Progress step() {
             if (!wPlus && i >= wSteps) {
                 // from W to W+: every layer starts where the shared W got to, with fresh moments
                 NDArray w = latent;
-                latent = w.repeat(1, n).reshape(1, n, d);
-                latent.attach(root);
+                latent = w.repeat(1, n);
+                latent.attach(manager);
                 w.close();
-                adam = new Adam(new Adam.Hyper(o.lr(), 0.9, 0.999, 1e-8), root);
+                adam = newAdam();
                 wPlus = true;
             }
             double t = (double) i / o.steps();
-            double lr = learningRate(t, o.lr());
             double jitter = latentStd * o.latentNoise() * Math.pow(Math.max(0, 1 - t / o.noiseRamp()), 2);
             List<NDArray> params = new ArrayList<>(noises);
             params.add(latent);
-            try (StepScope scope = StepScope.open(root, params)) {
+            try (StepScope scope = StepScope.open(manager, params)) {
+                scope.attach(g.arrays()); // results computed from the weights must land in the scope too
                 scope.attach(adam.arrays());
+                scope.attach(List.of(target));
+                if (targetFeatures != null) {
+                    scope.attach(List.of(targetFeatures));
+                }
                 NDManager m = scope.manager();
-                NDArray lat = latent;
-                lat.setRequiresGradient(true);
-                noises.forEach(x -> x.setRequiresGradient(true));
+                params.forEach(x -> x.setRequiresGradient(true));
                 double[] parts = new double[3];
                 NDArray img;
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray jittered = lat.add(Ops.constant(m, gaussian(rng, (int) lat.size(), jitter), lat.getShape()));
-                    NDArray wp = wPlus ? jittered : jittered.repeat(1, n).reshape(1, n, d);
+                    NDArray jittered = latent.add(Ops.constant(m, gaussian((int) latent.size(), jitter), latent.getShape()));
+                    NDArray wp = wPlus ? jittered : jittered.repeat(1, n);
                     img = g.synthesis(wp, Noise.explicit(noises));
                     NDArray mse = img.sub(target).square().mean();
                     NDArray loss = Ops.mul(mse, o.mseWeight());
                     parts[0] = mse.getFloat();
-                    if (perceptual != null && o.perceptualWeight() > 0) {
-                        NDArray p = perceptualLoss(img, targetFeatures);
+                    if (targetFeatures != null) {
+                        NDArray p = Ops.rsub(1.0, perceptual.features(views(img)).mul(targetFeatures)
+                                .sum(new int[] {1}).mean());
                         parts[1] = p.getFloat();
                         loss = loss.add(Ops.mul(p, o.perceptualWeight()));
                     }
                     NDArray nl = InversionNoise.regularize(noises);
                     parts[2] = nl.getFloat();
-                    loss = loss.add(Ops.mul(nl, o.noiseWeight()));
-                    gc.backward(loss);
+                    gc.backward(loss.add(Ops.mul(nl, o.noiseWeight())));
                 }
                 Map<String, NDArray> ps = new LinkedHashMap<>();
                 Map<String, NDArray> grads = new LinkedHashMap<>();
-                ps.put("latent", lat);
-                grads.put("latent", lat.getGradient());
-                for (int k = 0; k < noises.size(); k++) {
-                    ps.put("noise" + k, noises.get(k));
-                    grads.put("noise" + k, noises.get(k).getGradient());
+                for (int k = 0; k < params.size(); k++) {
+                    ps.put("p" + k, params.get(k));
+                    grads.put("p" + k, params.get(k).getGradient());
                 }
-                adam.step(ps, grads, lr);
+                adam.step(ps, grads, learningRate(t, o.lr()));
                 try (GradMode off = GradMode.disabled()) {
                     grads.values().forEach(gr -> gr.subi(gr));
                     InversionNoise.normalize(noises);
                 }
-                lat.setRequiresGradient(false);
-                noises.forEach(x -> x.setRequiresGradient(false));
+                params.forEach(x -> x.setRequiresGradient(false));
                 losses.add(parts);
-                boolean show = (i + 1) % o.previewEvery() == 0 || i + 1 == o.steps();
-                progress.accept(new Progress(i + 1, o.steps(), parts[0], parts[1], parts[2],
-                        show ? Images.toArgb(img.stopGradient()).get(0) : null));
+                i++;
+                boolean show = i % o.previewEvery() == 0 || i == o.steps();
+                return new Progress(i, o.steps(), parts[0], parts[1], parts[2],
+                        show ? Images.toArgb(img.stopGradient()).get(0) : null);
             }
         }
-        NDArray wp = wPlus ? latent : latent.repeat(1, n).reshape(1, n, d);
-        return InversionResult.of(g, wp, noises, target, losses);
-    }
 
-    /** 1 − cos of the perceptual features of the image and the target, on the whole and four 3/4 crops. */
-    private NDArray perceptualLoss(NDArray img, NDArray targetFeatures) {
-        NDArray a = perceptual.features(views(img));
-        return Ops.rsub(1.0, a.mul(targetFeatures).sum(new int[] {1}).mean());
+        /** The outcome so far (the whole projection once {@link #done()}). */
+        public InversionResult result() {
+            List<NDArray> held = new ArrayList<>(noises);
+            held.add(latent);
+            held.add(target);
+            try (StepScope scope = StepScope.open(manager, held)) {
+                scope.attach(g.arrays());
+                NDArray wp = wPlus ? latent : latent.repeat(1, n);
+                return InversionResult.of(g, wp, noises, target, losses);
+            }
+        }
+
+        private Adam newAdam() {
+            return new Adam(new Adam.Hyper(o.lr(), 0.9, 0.999, 1e-8), manager);
+        }
+
+        private float[] gaussian(int count, double std) {
+            float[] out = new float[count];
+            for (int k = 0; k < count; k++) {
+                out[k] = (float) (rng.nextGaussian() * std);
+            }
+            return out;
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+        }
     }
 
     /** The target's features, once: they do not change. */
@@ -162,13 +220,10 @@ public final class Projector {
         long c = s * 3 / 4;
         List<NDArray> views = new ArrayList<>(List.of(img));
         for (long[] at : new long[][] {{0, 0}, {0, s - c}, {s - c, 0}, {s - c, s - c}}) {
-            views.add(resize(img.get(":, :, " + at[0] + ":" + (at[0] + c) + ", " + at[1] + ":" + (at[1] + c)), s));
+            NDArray crop = img.get(":, :, " + at[0] + ":" + (at[0] + c) + ", " + at[1] + ":" + (at[1] + c));
+            views.add(crop.getNDArrayInternal().interpolation(new long[] {s, s}, 1, false));
         }
         return NDArrays.concat(new NDList(views));
-    }
-
-    private static NDArray resize(NDArray x, long size) {
-        return x.getNDArrayInternal().interpolation(new long[] {size, size}, 1, false);
     }
 
     /** rosinality's get_lr: cosine ramp-down over the last quarter, linear warm-up over the first 5%. */
@@ -177,13 +232,5 @@ public final class Projector {
         ramp = 0.5 - 0.5 * Math.cos(ramp * Math.PI);
         ramp *= Math.min(1, t / 0.05);
         return initial * ramp;
-    }
-
-    private static float[] gaussian(Random rng, int n, double std) {
-        float[] out = new float[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) (rng.nextGaussian() * std);
-        }
-        return out;
     }
 }

@@ -75,6 +75,13 @@ final class LoadedModels implements AutoCloseable {
         }
     }
 
+    /** The first CLIP's image features, the inversion's perceptual term. */
+    studio.nada.inversion.Projector.Perceptual perceptual() {
+        Clip c = clips.get(0);
+        var pre = studio.nada.clip.ClipPreprocess.forModel(c.model());
+        return images -> studio.nada.clip.ClipModel.normalize(c.model().encodeImage(pre.apply(images)));
+    }
+
     static String message(Throwable e) {
         return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }

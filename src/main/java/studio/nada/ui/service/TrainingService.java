@@ -271,7 +271,17 @@ public final class TrainingService implements AutoCloseable {
         return new Adapted(m, g, provenance);
     }
 
-    /** Work for the tensor thread (exports). */
+    /** The loaded models (tensor thread), or null. */
+    LoadedModels loadedModels() {
+        return models.current();
+    }
+
+    /** The domain strength the previews show now. */
+    public double previewStrength() {
+        return view.strength();
+    }
+
+    /** Work for the tensor thread (exports, photos). */
     <T> CompletableFuture<T> submit(java.util.concurrent.Callable<T> task) {
         return thread.submit(task);
     }

@@ -39,7 +39,9 @@ public final class StudioView {
 
         Tab map = new Tab("Layer map", new LayerMapView(vm.layerMap()));
         Tab loss = new Tab("Loss", LossChartView.create(vm.layerMap()));
-        TabPane tabs = new TabPane(map, loss);
+        Tab photos = new Tab("Photos", PhotosView.create(vm.photos()));
+        photos.setId("photosTab");
+        TabPane tabs = new TabPane(map, loss, photos);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane center = new SplitPane(PreviewView.create(vm.preview()), tabs);
         center.setOrientation(Orientation.VERTICAL);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Executor;
 import studio.nada.ui.service.ExportService;
+import studio.nada.ui.service.PhotoService;
 import studio.nada.ui.service.ModelSet;
 import studio.nada.ui.service.Settings;
 import studio.nada.ui.service.SettingsStore;
@@ -22,6 +23,7 @@ public final class StudioViewModel {
     private final ModelPickerViewModel models;
     private final RunViewModel run;
     private final ExportViewModel export;
+    private final PhotosViewModel photos;
 
     /** @param fx runs work on the FX thread (Platform::runLater; a direct executor in tests) */
     public StudioViewModel(TrainingService service, SettingsStore store, List<ModelSet> known, Executor fx) {
@@ -32,13 +34,23 @@ public final class StudioViewModel {
         this.models = new ModelPickerViewModel(service, known, notices, fx);
         this.run = new RunViewModel(service, prompt, advanced, preview, layerMap, sessions, notices);
         this.export = new ExportViewModel(new ExportService(service), notices, fx, defaultExportFolder());
+        this.photos = new PhotosViewModel(new PhotoService(service), notices, fx);
+        run.stateProperty().addListener((o, a, b) -> {
+            if (a != null && a.active() && !b.active()) {
+                photos.retranslate(); // the run's generator is the photos' first domain
+            }
+        });
         models.setOnLoaded(set -> {
             // the set's own settings and prompt, over whatever fitted the previous generator
             prompt.recommendationChanged(set.recommended());
             advanced.apply(set.recommended());
             preview.refresh();
+            photos.modelsChanged();
         });
-        sessions.setOnOpened(p -> preview.refresh());
+        sessions.setOnOpened(p -> {
+            preview.refresh();
+            photos.retranslate();
+        });
         load(store.load());
     }
 
@@ -120,6 +132,10 @@ public final class StudioViewModel {
 
     public RunViewModel run() {
         return run;
+    }
+
+    public PhotosViewModel photos() {
+        return photos;
     }
 
     public ExportViewModel export() {
