@@ -87,6 +87,8 @@ public final class Projector {
         private final List<NDArray> noises;
         private final List<double[]> losses = new ArrayList<>();
         private final int wSteps;
+        /** From an encoder's guess the projection refines: a tenth of the learning rate, no jitter. */
+        private final double refine;
         private NDArray latent;
         private boolean wPlus;
         private Adam adam;
@@ -103,6 +105,7 @@ public final class Projector {
             latent.attach(manager);
             wPlus = start != null;
             wSteps = start != null ? 0 : o.steps() / 4;
+            refine = start != null ? 0.1 : 1.0;
             noises = InversionNoise.initial(g, rng, manager);
             adam = newAdam();
             targetFeatures = perceptual != null && o.perceptualWeight() > 0 ? targetFeatures(target) : null;
@@ -124,7 +127,7 @@ public final class Projector {
                 wPlus = true;
             }
             double t = (double) i / o.steps();
-            double jitter = latentStd * o.latentNoise() * Math.pow(Math.max(0, 1 - t / o.noiseRamp()), 2);
+            double jitter = refine < 1 ? 0 : latentStd * o.latentNoise() * Math.pow(Math.max(0, 1 - t / o.noiseRamp()), 2);
             List<NDArray> params = new ArrayList<>(noises);
             params.add(latent);
             try (StepScope scope = StepScope.open(manager, params)) {
@@ -161,7 +164,7 @@ public final class Projector {
                     ps.put("p" + k, params.get(k));
                     grads.put("p" + k, params.get(k).getGradient());
                 }
-                adam.step(ps, grads, learningRate(t, o.lr()));
+                adam.step(ps, grads, learningRate(t, o.lr() * refine));
                 try (GradMode off = GradMode.disabled()) {
                     grads.values().forEach(gr -> gr.subi(gr));
                     InversionNoise.normalize(noises);

@@ -81,6 +81,27 @@ class InversionTest {
         assertTrue(ShapeStats.iou(before.silhouette(), after.silhouette()) > 0.9, "in the same place and shape");
     }
 
+    @Test
+    void anEncodersGuessIsWhereTheProjectionStarts() {
+        NDArray t = Photos.toTensor(toImage(ShapeRenderer.argb(new Scene(ShapeKind.CIRCLE, ShapeColor.BLUE, 0.2, 0.5, 0.5))),
+                root);
+        Projector p = new Projector(g, null, InversionOptions.defaults().withSteps(30).withPerceptualWeight(0));
+        // a good guess: the W+ a 200-step projection found; 30 steps from it beat 30 steps from the mean
+        float[] guess = new Projector(g, null, InversionOptions.defaults().withSteps(200).withPerceptualWeight(0))
+                .project(t, null, x -> {}, () -> false).wPlus();
+        Encoder perfect = aligned -> guess;
+        InversionResult fromMean = p.project(t, null, x -> {}, () -> false);
+        InversionResult fromGuess;
+        try (Projector.Session s = perfect.start(p, t)) {
+            while (!s.done()) {
+                s.step();
+            }
+            fromGuess = s.result();
+        }
+        assertTrue(fromGuess.psnr() > fromMean.psnr(), "from the guess " + fromGuess.psnr() + " dB, from the mean "
+                + fromMean.psnr() + " dB");
+    }
+
     private static InversionResult invert(Images.Argb target) {
         NDArray t = Photos.toTensor(toImage(target), root);
         return new Projector(g, clip::imageFeatures, InversionOptions.defaults()).project(t, null, p -> {}, () -> false);

@@ -108,6 +108,24 @@ class PhotosPanelTest {
         assertEquals(1, (int) vm.photos().export(List.of(row), out).get());
         assertTrue(Files.isRegularFile(out.resolve("red_square_row.png")));
 
+        // a long inversion, cancelled: the row says so and the next photo could start
+        fx(() -> {
+            vm.photos().stepsProperty().set(5000);
+            return null;
+        });
+        drop(png);
+        waitUntil(60, () -> vm.photos().rows().size() == 2
+                && vm.photos().rows().get(1).stateProperty().get() == PhotoRow.State.INVERTING);
+        fx(() -> {
+            vm.photos().cancel(vm.photos().rows().get(1));
+            return null;
+        });
+        waitUntil(60, () -> vm.photos().rows().get(1).stateProperty().get() == PhotoRow.State.CANCELLED);
+        fx(() -> {
+            vm.photos().remove(vm.photos().rows().get(1));
+            return null;
+        });
+
         Path text = Files.writeString(home.resolve("notes.png"), "not a picture");
         int notices = fx(() -> vm.notices().all().size());
         drop(text);
