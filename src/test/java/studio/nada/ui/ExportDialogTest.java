@@ -7,31 +7,21 @@ import static studio.nada.ui.StudioFlowTest.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import studio.nada.export.ExportOptions.Animation;
-import studio.nada.export.GeneratorExport;
-import studio.nada.stylegan.GeneratorCheckpoint;
-import studio.nada.toyworld.ShapesWorld;
-import studio.nada.ui.service.DefaultModels;
-import studio.nada.ui.service.SettingsStore;
 import studio.nada.ui.viewmodel.ExportViewModel;
 import studio.nada.ui.viewmodel.Notice;
 import studio.nada.ui.viewmodel.StudioViewModel;
-import studio.nada.weights.TensorData;
 
 /**
  * The export dialog in the studio, headless: with an adapted generator shown, it says what it
@@ -47,34 +37,16 @@ class ExportDialogTest {
 
     @BeforeAll
     static void open() throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        studio = fx(() -> Studio.open(stage, new SettingsStore(home), DefaultModels.known(),
-                new studio.nada.hub.ModelCache(home.resolve("cache"))));
+        studio = HeadlessStudio.open(home);
         vm = studio.viewModel();
-        waitUntil(60, () -> vm.models().currentProperty().get() != null && !vm.preview().cellsProperty().get().isEmpty());
-        // an adapted Shapes generator, as a session would hold: two synthesis tensors changed
-        GeneratorCheckpoint base = ShapesWorld.generatorCheckpoint();
-        Map<String, TensorData> sd = new LinkedHashMap<>(base.stateDict());
-        float[] v = sd.get("convs.1.conv.weight").toFloatArray();
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= 1.3f;
-        }
-        sd.put("convs.1.conv.weight", TensorData.ofFloats(sd.get("convs.1.conv.weight").shape(), v));
-        Path adapted = home.resolve("session/generator.pt");
-        Files.createDirectories(adapted.getParent());
-        GeneratorExport.writeTorch(adapted, sd, base.latentAvg());
-        vm.service().openAdapted(adapted).get();
+        // an adapted Shapes generator, as a session would hold: one synthesis tensor changed
+        HeadlessStudio.openAdapted(studio, home.resolve("session/generator.pt"),
+                sd -> HeadlessStudio.scale(sd, "convs.1.conv.weight", 1.3f));
     }
 
     @AfterAll
     static void close() throws Exception {
-        if (studio != null) {
-            fx(() -> {
-                studio.close();
-                return null;
-            });
-            FxToolkit.cleanupStages();
-        }
+        HeadlessStudio.close(studio);
     }
 
     @Test

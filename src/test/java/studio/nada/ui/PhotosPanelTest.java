@@ -11,9 +11,7 @@ import com.sun.javafx.tk.TKClipboard;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
@@ -22,24 +20,16 @@ import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import studio.nada.export.GeneratorExport;
 import studio.nada.export.Images;
-import studio.nada.hub.ModelCache;
-import studio.nada.stylegan.GeneratorCheckpoint;
 import studio.nada.toyworld.Scene;
 import studio.nada.toyworld.ShapeColor;
 import studio.nada.toyworld.ShapeKind;
 import studio.nada.toyworld.ShapeRenderer;
-import studio.nada.toyworld.ShapesWorld;
-import studio.nada.ui.service.DefaultModels;
-import studio.nada.ui.service.SettingsStore;
 import studio.nada.ui.viewmodel.Notice;
 import studio.nada.ui.viewmodel.PhotoRow;
 import studio.nada.ui.viewmodel.StudioViewModel;
@@ -58,30 +48,18 @@ class PhotosPanelTest {
 
     @BeforeAll
     static void open() throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        studio = fx(() -> Studio.open(stage, new SettingsStore(home), DefaultModels.known(), new ModelCache(home.resolve("c"))));
+        studio = HeadlessStudio.open(home);
         vm = studio.viewModel();
-        waitUntil(60, () -> vm.models().currentProperty().get() != null && !vm.preview().cellsProperty().get().isEmpty());
-        GeneratorCheckpoint base = ShapesWorld.generatorCheckpoint();
-        Map<String, TensorData> sd = new LinkedHashMap<>(base.stateDict());
-        float[] v = sd.get("to_rgb1.bias").toFloatArray();
-        v[2] += 0.5f; // a bluer adapted generator
-        sd.put("to_rgb1.bias", TensorData.ofFloats(sd.get("to_rgb1.bias").shape(), v));
-        Path adapted = home.resolve("session/generator.pt");
-        Files.createDirectories(adapted.getParent());
-        GeneratorExport.writeTorch(adapted, sd, base.latentAvg());
-        vm.service().openAdapted(adapted).get();
+        HeadlessStudio.openAdapted(studio, home.resolve("session/generator.pt"), sd -> {
+            float[] v = sd.get("to_rgb1.bias").toFloatArray();
+            v[2] += 0.5f; // a bluer adapted generator
+            sd.put("to_rgb1.bias", TensorData.ofFloats(sd.get("to_rgb1.bias").shape(), v));
+        });
     }
 
     @AfterAll
     static void close() throws Exception {
-        if (studio != null) {
-            fx(() -> {
-                studio.close();
-                return null;
-            });
-            FxToolkit.cleanupStages();
-        }
+        HeadlessStudio.close(studio);
     }
 
     @Test
