@@ -49,9 +49,9 @@ public final class StudioView {
         root.setId("studio");
         root.setTop(ModelPickerView.create(vm.models(), vm.sessions(), vm.run(), manager));
         root.setLeft(side);
-        root.getStylesheets().add(StudioView.class.getResource("/studio/nada/ui/studio.css").toExternalForm());
-        Notifier.attach(vm.notices(), root);
-        return root;
+        javafx.scene.layout.StackPane window = new javafx.scene.layout.StackPane(root, Notifier.attach(vm.notices()));
+        window.getStylesheets().add(StudioView.class.getResource("/studio/nada/ui/studio.css").toExternalForm());
+        return window;
     }
 
     /**
@@ -59,8 +59,8 @@ public final class StudioView {
      * (a field would otherwise take Enter and Esc for itself before a scene accelerator sees them).
      */
     public static void installShortcuts(Scene scene, StudioViewModel vm) {
-        KeyCombination adapt = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
-        KeyCombination stop = new KeyCodeCombination(KeyCode.ESCAPE);
+        KeyCombination adapt = Shortcuts.ADAPT_KEYS;
+        KeyCombination stop = Shortcuts.STOP_KEYS;
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (adapt.match(e)) {
                 vm.run().adapt();

@@ -19,6 +19,7 @@ public final class LayerMapViewModel {
     public record LossPoint(int iteration, double loss, double targetSimilarity) {}
 
     private final ReadOnlyIntegerWrapper nLatent = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper iterations = new ReadOnlyIntegerWrapper();
     private final ObservableList<Column> columns = FXCollections.observableArrayList();
     private final ObservableList<LossPoint> loss = FXCollections.observableArrayList();
     // one read-only view each, kept: a view made per call would drop the listeners added to it
@@ -29,6 +30,11 @@ public final class LayerMapViewModel {
         return nLatent.getReadOnlyProperty();
     }
 
+    /** The run's length in iterations (0 before a run): the chart's x axis ends there. */
+    public ReadOnlyIntegerProperty iterationsProperty() {
+        return iterations.getReadOnlyProperty();
+    }
+
     public ObservableList<Column> columns() {
         return columnsView;
     }
@@ -37,7 +43,8 @@ public final class LayerMapViewModel {
         return lossView;
     }
 
-    void reset(int rows) {
+    void reset(int rows, int total) {
+        iterations.set(total);
         nLatent.set(rows);
         columns.clear();
         loss.clear();

@@ -83,7 +83,7 @@ public final class RunViewModel {
             RunOptions options = new RunOptions(sessions.newSessionFolder(folderName(config)),
                     settings.checkpointEveryProperty().get(), settings.previewEveryProperty().get(), view.seeds(),
                     view.truncation(), null, null, service.currentModels().generator().describe());
-            layerMap.reset(0);
+            layerMap.reset(0, config.iterations());
             progress.set(-1);
             status.set("Setting up…");
             eta.set("");
@@ -122,7 +122,7 @@ public final class RunViewModel {
 
     private void onEvent(TrainingEvent e) {
         if (e instanceof TrainingEvent.Started s) {
-            layerMap.reset(s.nLatent());
+            layerMap.reset(s.nLatent(), s.config().iterations());
             status.set(String.format(Locale.ROOT, "Adapting \"%s\" → \"%s\"", s.config().source(), s.config().target()));
         } else if (e instanceof TrainingEvent.Step s) {
             progress.set((double) s.result().iteration() / s.total());
