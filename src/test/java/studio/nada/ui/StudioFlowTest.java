@@ -166,6 +166,8 @@ class StudioFlowTest {
                         return List.of(status.getText(), ((javafx.scene.text.Text) status.lookup(".text")).getText());
                     });
                     assertEquals(shown.get(0), shown.get(1), "the status line is shown whole (it wraps), not cut");
+                    assertTrue(fx(() -> robot.lookup("#advanced").query().isDisabled()
+                            && robot.lookup("#advancedLocked").query().isVisible()), "the settings are locked, and say so");
                     pulses.ignore();
                     writeScreenshot();
                     pulses.count();

@@ -166,6 +166,20 @@ class StudioLayoutTest {
         assertEquals(1, text.split(java.util.regex.Pattern.quote(path), -1).length - 1, "the path said once: " + text);
     }
 
+    @Test
+    void advancedSettingsHavePlainNamesWithTooltips() throws Exception {
+        org.controlsfx.control.PropertySheet sheet = robot.lookup("#advanced").queryAs(org.controlsfx.control.PropertySheet.class);
+        List<String> names = fx(() -> sheet.getItems().stream().map(org.controlsfx.control.PropertySheet.Item::getName).toList());
+        assertTrue(names.contains("Layers trained per step") && names.contains("Weight of each CLIP model"), names.toString());
+        assertFalse(names.contains("Layers k") || names.contains("CLIP weights"), names.toString());
+        assertTrue(fx(() -> sheet.getItems().stream().allMatch(i -> i.getDescription().length() > 20)), "each explains itself");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<studio.nada.nada.LayerMapping> mapping =
+                robot.lookup("#layerMappingEditor").queryAs(javafx.scene.control.ComboBox.class);
+        String shown = fx(() -> mapping.getConverter().toString(mapping.getValue()));
+        assertFalse(shown.isEmpty() || shown.equals(shown.toUpperCase(java.util.Locale.ROOT)), "in words: " + shown);
+    }
+
     private Object stroke(String chart) {
         LineChart<?, ?> c = robot.lookup(chart).queryAs(LineChart.class);
         return ((Path) c.getData().get(0).getNode()).getStroke();

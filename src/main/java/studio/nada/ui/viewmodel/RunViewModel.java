@@ -44,6 +44,7 @@ public final class RunViewModel {
         this.layerMap = layerMap;
         this.sessions = sessions;
         this.notices = notices;
+        state.addListener((o, a, b) -> settings.setLocked(b.active()));
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {

@@ -37,4 +37,16 @@ class FeedbackTest {
         n.post(Notice.error("t", "open /p/q.pt failed (/p/q.pt)"));
         assertEquals("open /p/q.pt failed (q.pt)", n.all().get(0).text());
     }
+
+    @Test
+    void advancedSettingsLockDuringARunAndSpeakPlainly() {
+        AdvancedSettingsViewModel vm = new AdvancedSettingsViewModel();
+        assertEquals(false, vm.lockedProperty().get());
+        vm.setLocked(true);
+        assertTrue(vm.lockedProperty().get());
+        vm.apply(studio.nada.toyworld.ShapesWorld.recommended());
+        String mapping = vm.recommendedText(AdvancedSettingsViewModel.Field.LAYER_MAPPING);
+        assertTrue(mapping.equals("as in the paper's code") || mapping.equals("the layers that read the picked style"),
+                mapping);
+    }
 }
