@@ -180,6 +180,29 @@ class StudioLayoutTest {
         assertFalse(shown.isEmpty() || shown.equals(shown.toUpperCase(java.util.Locale.ROOT)), "in words: " + shown);
     }
 
+    @Test
+    void styleImagesShowAsThumbnailsThatCanBeRemoved() throws Exception {
+        java.nio.file.Path a = home.resolve("style-a.png");
+        java.nio.file.Path b = home.resolve("style-b.png");
+        for (java.nio.file.Path p : List.of(a, b)) {
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(32, 32, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                    "png", p.toFile());
+        }
+        fx(() -> vm.prompt().addStyleImages(List.of(a, b)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, (int) fx(() -> robot.lookup(".style-thumb").queryAll().size()));
+        robot.interact(() -> ((javafx.scene.control.Button) robot.lookup(".style-thumb").queryAll().stream()
+                .filter(n -> a.equals(n.getUserData())).findFirst().orElseThrow().lookup(".thumb-remove")).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(b), fx(() -> List.copyOf(vm.prompt().styleImages())), "the remove button took it out");
+        assertEquals(1, (int) fx(() -> robot.lookup(".style-thumb").queryAll().size()));
+        assertTrue(robot.lookup("#addStyleImages").tryQuery().isPresent(), "a file chooser is offered");
+        fx(() -> {
+            vm.prompt().clearStyleImages();
+            return null;
+        });
+    }
+
     private Object stroke(String chart) {
         LineChart<?, ?> c = robot.lookup(chart).queryAs(LineChart.class);
         return ((Path) c.getData().get(0).getNode()).getStroke();
