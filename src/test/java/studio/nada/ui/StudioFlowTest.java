@@ -168,6 +168,7 @@ class StudioFlowTest {
                     assertEquals(shown.get(0), shown.get(1), "the status line is shown whole (it wraps), not cut");
                     assertTrue(fx(() -> robot.lookup("#advanced").query().isDisabled()
                             && robot.lookup("#advancedLocked").query().isVisible()), "the settings are locked, and say so");
+                    assertTrue(fx(() -> vm.run().closeQuestion()).contains("checkpoint is kept"), "closing mid-run asks");
                     pulses.ignore();
                     writeScreenshot();
                     pulses.count();

@@ -203,6 +203,47 @@ class StudioLayoutTest {
         });
     }
 
+    @Test
+    void theMenusOfferFileRunAndHelpWithTheirShortcuts() throws Exception {
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        List<String> menus = fx(() -> bar.getMenus().stream().map(javafx.scene.control.Menu::getText).toList());
+        assertEquals(List.of("File", "Run", "Help"), menus);
+        List<String> file = fx(() -> bar.getMenus().get(0).getItems().stream().map(javafx.scene.control.MenuItem::getText)
+                .filter(t -> t != null).toList());
+        assertEquals(List.of("Open generator…", "Open CLIP…", "Models…", "Open session folder…", "Export…", "Quit"), file);
+        assertTrue(fx(() -> bar.getMenus().get(0).getItems().stream().filter(i -> "Quit".equals(i.getText())).findFirst()
+                .orElseThrow().getAccelerator()) != null, "Quit shows its shortcut");
+        List<String> help = fx(() -> bar.getMenus().get(2).getItems().stream().map(javafx.scene.control.MenuItem::getText).toList());
+        assertEquals(List.of("Keyboard shortcuts", "About NADA Studio"), help);
+        assertInWindow("#menuBar");
+        assertEquals(null, fx(() -> vm.run().closeQuestion()), "no run: closing asks nothing");
+    }
+
+    @Test
+    void theEnlargedViewIsDarkHasSaveAndClosesWithEscape() throws Exception {
+        fx(() -> {
+            vm.preview().seedsProperty().set("0-2");
+            return null;
+        });
+        waitUntil(60, () -> vm.preview().cellsProperty().get().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node cell = robot.lookup(".preview-cell").query();
+        robot.interact(() -> cell.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+                0, 0, 0, 0, javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false, false,
+                true, false, false, null)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node enlarged = robot.lookup("#enlarged").query();
+        assertTrue(fx(() -> enlarged.getScene().getRoot().getStylesheets().stream().anyMatch(u -> u.endsWith("studio.css"))),
+                "the dark theme");
+        assertTrue(robot.lookup("#saveEnlarged").tryQuery().isPresent(), "a Save button");
+        assertTrue(fx(() -> enlarged.lookup(".preview-placeholder") != null), "the adapted half says it comes after Adapt");
+        javafx.stage.Window w = fx(() -> enlarged.getScene().getWindow());
+        robot.interact(() -> javafx.event.Event.fireEvent(enlarged, new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.ESCAPE, false, false, false, false)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(w::isShowing), "Esc closed it");
+    }
+
     private Object stroke(String chart) {
         LineChart<?, ?> c = robot.lookup(chart).queryAs(LineChart.class);
         return ((Path) c.getData().get(0).getNode()).getStroke();

@@ -29,6 +29,8 @@ public final class StudioView {
         export.setMaxWidth(Double.MAX_VALUE);
         export.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.run().stateProperty().get().active(), vm.run().stateProperty()));
+        export.setTooltip(new javafx.scene.control.Tooltip("Export images, animations and the generator ("
+                + Shortcuts.EXPORT_KEYS.getDisplayText() + ")"));
         export.setOnAction(e -> ExportDialog.show(export.getScene().getWindow(), vm.prepareExport()));
         VBox left = new VBox(10, PromptView.create(vm.prompt()), RunControlsView.create(vm.run()), export, advanced);
         left.getStyleClass().add("side");
@@ -47,11 +49,17 @@ public final class StudioView {
 
         BorderPane root = new BorderPane(center);
         root.setId("studio");
-        root.setTop(ModelPickerView.create(vm.models(), vm.sessions(), vm.run(), manager));
+        root.setTop(new VBox(StudioMenus.create(vm, manager),
+                ModelPickerView.create(vm.models(), vm.sessions(), vm.run(), manager)));
         root.setLeft(side);
         javafx.scene.layout.StackPane window = new javafx.scene.layout.StackPane(root, Notifier.attach(vm.notices()));
         window.getStylesheets().add(StudioView.class.getResource("/studio/nada/ui/studio.css").toExternalForm());
         return window;
+    }
+
+    /** Closing the window mid-run asks first (the checkpoint is kept either way). */
+    public static void confirmCloseDuringRun(javafx.stage.Stage stage, StudioViewModel vm) {
+        StudioMenus.confirmCloseDuringRun(stage, vm.run());
     }
 
     /**

@@ -100,6 +100,18 @@ public final class RunViewModel {
         }
     }
 
+    /**
+     * What to ask before the window closes: null when no run is going, else the question (closing
+     * stops the run; its last checkpoint is kept either way).
+     */
+    public String closeQuestion() {
+        if (!state.get().active()) {
+            return null;
+        }
+        return "A run is going" + (progress.get() > 0 ? String.format(Locale.ROOT, " (%.0f%% done)", 100 * progress.get()) : "")
+                + ". Quit anyway? The run stops; its last checkpoint is kept either way.";
+    }
+
     public void pause() {
         if (state.get() == State.RUNNING) {
             service.pause();

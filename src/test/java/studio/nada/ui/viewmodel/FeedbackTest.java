@@ -49,4 +49,13 @@ class FeedbackTest {
         assertTrue(mapping.equals("as in the paper's code") || mapping.equals("the layers that read the picked style"),
                 mapping);
     }
+
+    @Test
+    void aboutNamesTheVersionsAndLicenses() {
+        String about = studio.nada.ui.service.AboutInfo.text();
+        for (String part : java.util.List.of("NADA Studio", "Java ", "JavaFX ", "DJL 0.", "PyTorch ", "MIT", "Apache License 2.0",
+                "GPL v2 with the Classpath Exception")) {
+            assertTrue(about.contains(part), part + " in: " + about);
+        }
+    }
 }
