@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import studio.nada.testing.Fixtures;
 import studio.nada.ui.service.DefaultModels;
 import studio.nada.ui.service.SettingsStore;
 import studio.nada.ui.viewmodel.Notice;
@@ -242,6 +243,33 @@ class StudioLayoutTest {
                 javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.ESCAPE, false, false, false, false)));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(fx(w::isShowing), "Esc closed it");
+    }
+
+    @Test
+    void aClipFileThatDoesNotTellItsHeadsIsAskedAbout() throws Exception {
+        java.nio.file.Path clip = Fixtures.golden("clip_tiny_state.pt");
+        var before = fx(() -> vm.models().currentProperty().get());
+        fx(() -> {
+            vm.models().openClip(clip);
+            return null;
+        });
+        waitUntil(60, () -> robot.lookup("#clipHeadsDialog").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Integer> vision = robot.lookup("#clipVisionHeads").queryAs(javafx.scene.control.ComboBox.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Integer> text = robot.lookup("#clipTextHeads").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals(1, (int) fx(vision::getValue), "inferred: 64 / 64");
+        assertEquals(List.of(1, 2, 4, 8, 16, 32), fx(() -> List.copyOf(text.getItems())));
+        robot.interact(() -> text.setValue(2));
+        javafx.scene.control.DialogPane pane = robot.lookup("#clipHeadsDialog").queryAs(javafx.scene.control.DialogPane.class);
+        robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        waitUntil(60, () -> !vm.models().loadingProperty().get()
+                && vm.models().currentProperty().get().name().contains("clip_tiny_state.pt"));
+        fx(() -> {
+            vm.models().select(before);
+            return null;
+        });
+        waitUntil(60, () -> !vm.models().loadingProperty().get() && vm.models().currentProperty().get() == before);
     }
 
     private Object stroke(String chart) {

@@ -56,6 +56,12 @@ final class ModelPickerView {
         recent.setId("sessions");
         recent.disableProperty().bind(locked);
         recent.setOnShowing(e -> fillSessions(recent, sessions));
+        vm.headsQuestionProperty().addListener((o, a, q) -> {
+            if (q != null) {
+                // asked on a later turn: a dialog is not built inside the load's completion
+                javafx.application.Platform.runLater(() -> ClipHeadsDialog.ask(openClip, q, vm));
+            }
+        });
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(title, new Label("Models"), combo, models, openGenerator, openClip, busy, spacer, recent);
