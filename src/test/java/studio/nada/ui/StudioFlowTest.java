@@ -127,6 +127,11 @@ class StudioFlowTest {
                 assertEquals(3, c.chosen().length);
             });
             assertEquals(20, (int) fx(() -> vm.layerMap().loss().size()), "the chart gained one point per step");
+            List<studio.nada.ui.viewmodel.LayerMapViewModel.Change> changes = fx(() -> List.copyOf(vm.layerMap().changes()));
+            assertEquals(10, changes.size(), "a weight change at each preview (every 2 of 20 iterations)");
+            float[] last = changes.get(changes.size() - 1).relative();
+            assertEquals(10, last.length, "one per W+ layer");
+            assertTrue(fx(() -> vm.layerMap().maxChange()) > 0, "the trained layers moved: " + java.util.Arrays.toString(last));
             fx(() -> vm.layerMap().loss()).forEach(p -> assertTrue(p.targetSimilarity() > -1 && p.targetSimilarity() < 1
                     && p.targetSimilarity() != 0, "a CLIP similarity to the target: " + p));
             LineChart<?, ?> lossChart = robot.lookup("#lossChart").queryAs(LineChart.class);

@@ -39,7 +39,7 @@ public final class StudioView {
         side.setPrefWidth(380);
         side.setMinWidth(320);
 
-        Tab map = new Tab("Layer map", new LayerMapView(vm.layerMap()));
+        Tab map = new Tab("Layer map", LayerMapView.withLegend(vm.layerMap()));
         Tab loss = new Tab("Loss", LossChartView.create(vm.layerMap()));
         TabPane tabs = new TabPane(map, loss);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

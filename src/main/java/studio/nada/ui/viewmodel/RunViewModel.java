@@ -145,6 +145,8 @@ public final class RunViewModel {
             }
             eta.set(formatEta(s.etaSeconds()));
             layerMap.add(s.result());
+        } else if (e instanceof TrainingEvent.LayerChange c) {
+            layerMap.addChange(c.iteration(), c.relative());
         } else if (e instanceof TrainingEvent.Paused p) {
             state.set(State.PAUSED);
             status.set("Paused at iteration " + p.iteration());
