@@ -171,7 +171,7 @@ class StudioLayoutTest {
     void advancedSettingsHavePlainNamesWithTooltips() throws Exception {
         org.controlsfx.control.PropertySheet sheet = robot.lookup("#advanced").queryAs(org.controlsfx.control.PropertySheet.class);
         List<String> names = fx(() -> sheet.getItems().stream().map(org.controlsfx.control.PropertySheet.Item::getName).toList());
-        assertTrue(names.contains("Layers trained per step") && names.contains("Weight of each CLIP model"), names.toString());
+        assertTrue(names.contains("Layers per step") && names.contains("Weight per CLIP model"), names.toString());
         assertFalse(names.contains("Layers k") || names.contains("CLIP weights"), names.toString());
         assertTrue(fx(() -> sheet.getItems().stream().allMatch(i -> i.getDescription().length() > 20)), "each explains itself");
         @SuppressWarnings("unchecked")

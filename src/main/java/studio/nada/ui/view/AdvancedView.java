@@ -42,15 +42,15 @@ final class AdvancedView {
                         Double.class, vm.mixingProperty(), Field.MIXING),
                 new Row("Run", "Random seed", "The seed of the run's random draws: the same seed, the same run",
                         Long.class, vm.seedProperty(), null),
-                new Row("Layers", "Layers trained per step", "How many of the generator's style layers (W+ layers,"
+                new Row("Layers", "Layers per step", "How many of the generator's style layers (W+ layers,"
                         + " one row each in the layer map) are trained at each step, picked by a short probe;"
                         + " 0 = all of them, no probe", Integer.class, vm.layersKProperty(), Field.LAYERS_K),
-                new Row("Layers", "Which layers a pick trains", "As in the paper's code (its published results),"
-                        + " or the layers that actually read the picked style", LayerMapping.class,
+                new Row("Layers", "Trained layers", "Which layers a picked W+ layer trains: as in the paper's code (its published"
+                        + " results), or the layers that actually read the picked style", LayerMapping.class,
                         vm.layerMappingProperty(), Field.LAYER_MAPPING),
                 new Row("Layers", "Probe steps", "Steps of the short probe that picks the layers to train",
                         Integer.class, vm.autoLayerItersProperty(), Field.AUTO_LAYER_ITERS),
-                new Row("CLIP", "Weight of each CLIP model", "One number per CLIP model, comma-separated"
+                new Row("CLIP", "Weight per CLIP model", "One number per CLIP model, comma-separated"
                         + " (e.g. 1, 0.5); blank = the same weight for each", String.class, vm.clipWeightsProperty(),
                         Field.CLIP_WEIGHTS),
                 new Row("Output", "Preview every", "Iterations between preview refreshes (0 = never)", Integer.class,

@@ -50,14 +50,15 @@ final class LayerMapView extends Pane {
         vm.nLatentProperty().addListener((o, a, b) -> draw());
         widthProperty().addListener((o, a, b) -> draw());
         setMinHeight(ROW * 4);
+        vm.nLatentProperty().addListener((o, a, b) -> requestLayout());
     }
 
     /** The map under its legend: a color ramp and what it means now. */
     static VBox withLegend(LayerMapViewModel vm) {
-        Rectangle ramp = new Rectangle(120, 10, new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE,
+        Rectangle ramp = new Rectangle(80, 10, new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE,
                 new Stop(0, ramp(0)), new Stop(0.5, ramp(0.5)), new Stop(1, ramp(1))));
-        Label low = new Label("low");
-        Label high = new Label("high");
+        Label low = new Label("0");
+        Label high = new Label("max");
         low.getStyleClass().add("hint");
         high.getStyleClass().add("hint");
         Label meaning = new Label();
@@ -68,16 +69,27 @@ final class LayerMapView extends Pane {
         HBox scale = new HBox(6, low, ramp, high);
         scale.setAlignment(Pos.CENTER_LEFT);
         scale.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        meaning.setMinWidth(0);
+        meaning.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        meaning.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(meaning, javafx.scene.layout.Priority.ALWAYS);
         HBox legend = new HBox(14, scale, meaning);
         legend.setAlignment(Pos.CENTER_LEFT);
         legend.getStyleClass().add("layer-map-legend");
-        return new VBox(6, legend, new LayerMapView(vm));
+        // the rows scroll under the legend when the window is short (18 rows for a 1024 px generator)
+        javafx.scene.control.ScrollPane rows = new javafx.scene.control.ScrollPane(new LayerMapView(vm));
+        rows.setFitToWidth(true);
+        rows.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        rows.getStyleClass().add("preview-scroll");
+        VBox box = new VBox(4, legend, rows);
+        javafx.scene.layout.VBox.setVgrow(rows, javafx.scene.layout.Priority.ALWAYS);
+        return box;
     }
 
     @Override
     protected void layoutChildren() {
         canvas.setWidth(getWidth());
-        canvas.setHeight(Math.max(getHeight(), ROW * Math.max(1, vm.nLatentProperty().get()) + 4));
+        canvas.setHeight(ROW * Math.max(1, vm.nLatentProperty().get()) + 4);
         draw();
     }
 
@@ -108,7 +120,6 @@ final class LayerMapView extends Pane {
             g.fillText(SynthesisLayers.describeIndex(j, rows), 6, j * ROW + 12);
         }
         double w = columnWidth();
-        float maxChange = vm.maxChange();
         List<LayerMapViewModel.Column> cols = vm.columns();
         for (int i = 0; i < cols.size(); i++) {
             LayerMapViewModel.Column c = cols.get(i);
@@ -125,7 +136,8 @@ final class LayerMapView extends Pane {
                 if (c.scores() != null) {
                     fill = max <= 0 || j >= c.scores().length ? EMPTY : ramp(c.scores()[j] / max);
                 } else {
-                    fill = change == null || maxChange <= 0 || j >= change.length ? EMPTY : ramp(change[j] / maxChange);
+                    // like the scores, each preview's changes from least to most: which layers moved most then
+                    fill = change == null || j >= change.length ? EMPTY : ramp(spread(change, change[j]));
                 }
                 g.setFill(fill);
                 g.fillRect(x, j * ROW + 1, Math.max(1, w - (w > 3 ? 1 : 0)), ROW - 2);
@@ -140,23 +152,36 @@ final class LayerMapView extends Pane {
                 }
             }
         }
-        drawStrip(g, rows, maxChange);
+        drawStrip(g, rows);
     }
 
     /** The right strip: each row's weights moved so far, a bar and a percentage. */
-    private void drawStrip(GraphicsContext g, int rows, float maxChange) {
+    private void drawStrip(GraphicsContext g, int rows) {
         if (vm.changes().isEmpty()) {
             return;
         }
         float[] last = vm.changes().get(vm.changes().size() - 1).relative();
+        float[] range = vm.latestRange();
         double x0 = canvas.getWidth() - STRIP;
         for (int j = 0; j < rows && j < last.length; j++) {
-            double frac = maxChange > 0 ? last[j] / maxChange : 0;
-            g.setFill(ramp(frac));
+            // bars from the smallest (a stub) to the largest change now: the differences between layers show
+            double frac = range[1] <= range[0] ? 1 : 0.1 + 0.9 * (last[j] - range[0]) / (range[1] - range[0]);
+            g.setFill(ramp(spread(last, last[j])));
             g.fillRect(x0, j * ROW + 3, Math.max(1, 36 * frac), ROW - 6);
             g.setFill(Color.web("#c9d1d9"));
             g.fillText(LayerMapViewModel.percent(last[j]), x0 + 42, j * ROW + 12);
         }
+    }
+
+    /** {@code v} between the smallest (0) and the largest (1) of {@code values}; 1 when they are all equal. */
+    static double spread(float[] values, float v) {
+        float lo = Float.MAX_VALUE;
+        float hi = -Float.MAX_VALUE;
+        for (float x : values) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        return hi > lo ? (v - lo) / (hi - lo) : 1;
     }
 
     /** A dark-blue → teal → yellow ramp (viridis-like). */

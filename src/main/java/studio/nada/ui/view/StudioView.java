@@ -45,7 +45,7 @@ public final class StudioView {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane center = new SplitPane(PreviewView.create(vm.preview()), tabs);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.62);
+        center.setDividerPositions(0.58);
 
         BorderPane root = new BorderPane(center);
         root.setId("studio");

@@ -126,7 +126,7 @@ public final class AdvancedSettingsViewModel {
 
     /** A layer mapping as the sheet names it: what it trains, not its constant's name. */
     public static String words(LayerMapping m) {
-        return m == LayerMapping.UPSTREAM ? "as in the paper's code" : "the layers that read the picked style";
+        return m == LayerMapping.UPSTREAM ? "as in the paper" : "those reading it";
     }
 
     public IntegerProperty autoLayerItersProperty() {

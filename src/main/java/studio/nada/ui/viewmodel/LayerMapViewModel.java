@@ -105,6 +105,20 @@ public final class LayerMapViewModel {
         return max;
     }
 
+    /** The newest change's smallest and largest values ({0, 0} before any): the strip's bar scale. */
+    public float[] latestRange() {
+        if (changes.isEmpty()) {
+            return new float[] {0, 0};
+        }
+        float lo = Float.MAX_VALUE;
+        float hi = 0;
+        for (float v : changes.get(changes.size() - 1).relative()) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        return new float[] {lo, hi};
+    }
+
     /** True when the run trains all layers (no probe): the cells show weight change, not scores. */
     public boolean showsChange() {
         return !columns.isEmpty() && columns.get(columns.size() - 1).scores() == null;
@@ -116,10 +130,9 @@ public final class LayerMapViewModel {
             return "Adapt to see which layers train: a row per W+ layer, a column per iteration";
         }
         return showsChange()
-                ? "All layers train (no probe). Color: how far the layer's weights have moved, ‖w − w₀‖ / ‖w₀‖,"
-                        + " 0 to " + percent(maxChange())
-                : "Color: the probe's score, each iteration scaled to its highest. Dot: trained at that step."
-                        + " Right: weights moved so far";
+                ? "All layers train · color = weights moved, ‖w − w₀‖ / ‖w₀‖, least to most per preview · right: now"
+                : "Color = probe score (of the step's highest) · dot = trained · right: weights moved, "
+                        + percent(latestRange()[0]) + " to " + percent(latestRange()[1]);
     }
 
     /** The hover text for W+ row {@code row} at column {@code col} (col outside the columns: the row alone). */
@@ -174,6 +187,7 @@ public final class LayerMapViewModel {
     public static String percent(double fraction) {
         double p = 100 * fraction;
         return p == 0 ? "0%" : p >= 10 ? String.format(Locale.ROOT, "%.0f%%", p)
-                : p >= 0.1 ? String.format(Locale.ROOT, "%.1f%%", p) : String.format(Locale.ROOT, "%.2g%%", p);
+                : p >= 1 ? String.format(Locale.ROOT, "%.1f%%", p) : p >= 0.1 ? String.format(Locale.ROOT, "%.2f%%", p)
+                : String.format(Locale.ROOT, "%.2g%%", p);
     }
 }
