@@ -161,7 +161,14 @@ class StudioLayoutTest {
         Node card = robot.lookup(".notice").query();
         Bounds b = fx(() -> card.localToScene(card.getBoundsInLocal()));
         double w = fx(() -> studio.scene().getWidth());
-        assertTrue(b.getMinX() >= 0 && b.getMaxX() <= w, "inside the window: " + b);
+        double h = fx(() -> studio.scene().getHeight());
+        assertTrue(b.getMinX() >= 0 && b.getMaxX() <= w && b.getMinY() >= 0 && b.getMaxY() <= h, "inside the window: " + b);
+        Node map = robot.lookup("#layerMap").query();
+        Node controls = robot.lookup("#seeds").query();
+        for (Node covered : List.of(map, controls)) {
+            Bounds c = fx(() -> covered.localToScene(covered.getBoundsInLocal()));
+            assertFalse(b.intersects(c), "the notice leaves " + covered.getId() + " visible: " + b + " / " + c);
+        }
         assertTrue(b.getHeight() > 60, "wrapped to several lines: " + b);
         String text = fx(() -> vm.notices().all().get(vm.notices().all().size() - 1).text());
         assertEquals(1, text.split(java.util.regex.Pattern.quote(path), -1).length - 1, "the path said once: " + text);

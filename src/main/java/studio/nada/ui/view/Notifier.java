@@ -15,14 +15,15 @@ import studio.nada.ui.viewmodel.Notice;
 import studio.nada.ui.viewmodel.Notices;
 
 /**
- * Shows each new notice as a card in the window's top-right corner, under the tool bar and over
- * the preview (never over the layer map below it): wrapped text of a fixed width, inside the
- * window whatever its size, a close button, gone after a few seconds (errors stay longer). At most
+ * Shows each new notice as a card in the window's bottom-left corner, over the lower part of the
+ * side panel (the advanced settings, locked during a run), never over the preview's controls or
+ * the layer map: wrapped text of a fixed width, inside the window whatever its size, a close
+ * button, gone after a few seconds (errors stay longer; hovering keeps it). At most
  * {@link #SHOWN} at once; the oldest goes first. Cards are nodes of the window, not popups, so Esc
  * stays the studio's (it stops a run).
  */
 final class Notifier {
-    static final double WIDTH = 380;
+    static final double WIDTH = 340;
     static final int SHOWN = 3;
 
     private Notifier() {}
@@ -32,11 +33,11 @@ final class Notifier {
         VBox layer = new VBox(8);
         layer.setId("notices");
         layer.setPickOnBounds(false);
-        layer.setAlignment(Pos.TOP_RIGHT);
-        layer.setPadding(new Insets(56, 16, 16, 16));
+        layer.setAlignment(Pos.BOTTOM_LEFT);
+        layer.setPadding(new Insets(16, 16, 16, 16));
         layer.setMaxWidth(WIDTH + 32);
         layer.setMaxHeight(Double.MAX_VALUE);
-        StackPane.setAlignment(layer, Pos.TOP_RIGHT);
+        StackPane.setAlignment(layer, Pos.BOTTOM_LEFT);
         notices.all().addListener((ListChangeListener<Notice>) c -> {
             while (c.next()) {
                 c.getAddedSubList().forEach(n -> show(layer, n));

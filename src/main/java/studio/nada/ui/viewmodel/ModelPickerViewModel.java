@@ -78,8 +78,10 @@ public final class ModelPickerViewModel {
             if (!sets.contains(set)) {
                 sets.add(set);
             }
-            current.set(set);
+            // the set's prompt, settings and cleared map first: whoever watches current (the combo, a
+            // test on another thread) then sees the studio wholly switched
             onLoaded.accept(set);
+            current.set(set);
         }, fx);
     }
 
