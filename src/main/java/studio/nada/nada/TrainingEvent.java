@@ -15,6 +15,12 @@ public sealed interface TrainingEvent {
     /** Fixed-seed samples, frozen and trained, the same seeds in the same order. */
     record Preview(int iteration, List<Images.Argb> frozen, List<Images.Argb> trained) implements TrainingEvent {}
 
+    /**
+     * How far training has moved each W+ layer's weights so far: ‖w − w₀‖ / ‖w₀‖ per W+ index
+     * ({@link WeightChange}); published with the previews.
+     */
+    record LayerChange(int iteration, float[] relative) implements TrainingEvent {}
+
     record CheckpointSaved(int iteration, Path file) implements TrainingEvent {}
 
     record Paused(int iteration) implements TrainingEvent {}

@@ -148,6 +148,7 @@ public final class TrainingRun {
             publish(new TrainingEvent.Step(r, total, perStep, perStep * (total - r.iteration())));
             if (options.previewEvery() > 0 && r.iteration() % options.previewEvery() == 0) {
                 preview();
+                layerChange();
             }
             if (options.outDir() != null && options.checkpointEvery() > 0 && r.iteration() % options.checkpointEvery() == 0) {
                 checkpoint();
@@ -173,6 +174,12 @@ public final class TrainingRun {
         publish(new TrainingEvent.Preview(adapter.iteration(), frozen, trained));
     }
 
+    /** What each W+ layer's weights have moved so far (one pass over the synthesis weights). */
+    private void layerChange() {
+        publish(new TrainingEvent.LayerChange(adapter.iteration(),
+                WeightChange.relative(adapter.frozen(), adapter.trainable(), runManager)));
+    }
+
     /** The frozen generator never changes: its previews are rendered once. */
     private List<Images.Argb> frozenPreview() {
         if (frozenPreview == null) {
@@ -196,6 +203,9 @@ public final class TrainingRun {
 
     private void finish(boolean completed) {
         try {
+            if (adapter.iteration() > 0 && (options.previewEvery() <= 0 || adapter.iteration() % options.previewEvery() != 0)) {
+                layerChange();
+            }
             if (options.outDir() != null) {
                 if (lastCheckpoint != adapter.iteration()) {
                     checkpoint();

@@ -59,6 +59,7 @@ public final class Studio implements AutoCloseable {
         this.scene = new Scene(StudioView.create(viewModel, manager), Math.min(1320, screen.getWidth()),
                 Math.min(860, screen.getHeight()));
         StudioView.installShortcuts(scene, viewModel);
+        StudioView.confirmCloseDuringRun(stage, viewModel);
         stage.setTitle("NADA Studio");
         stage.setScene(scene);
     }

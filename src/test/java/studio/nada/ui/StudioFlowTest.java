@@ -127,11 +127,19 @@ class StudioFlowTest {
                 assertEquals(3, c.chosen().length);
             });
             assertEquals(20, (int) fx(() -> vm.layerMap().loss().size()), "the chart gained one point per step");
+            List<studio.nada.ui.viewmodel.LayerMapViewModel.Change> changes = fx(() -> List.copyOf(vm.layerMap().changes()));
+            assertEquals(10, changes.size(), "a weight change at each preview (every 2 of 20 iterations)");
+            float[] last = changes.get(changes.size() - 1).relative();
+            assertEquals(10, last.length, "one per W+ layer");
+            assertTrue(fx(() -> vm.layerMap().maxChange()) > 0, "the trained layers moved: " + java.util.Arrays.toString(last));
             fx(() -> vm.layerMap().loss()).forEach(p -> assertTrue(p.targetSimilarity() > -1 && p.targetSimilarity() < 1
                     && p.targetSimilarity() != 0, "a CLIP similarity to the target: " + p));
-            LineChart<?, ?> chart = robot.lookup("#lossChart").queryAs(LineChart.class);
-            assertEquals(List.of(20, 20), fx(() -> chart.getData().stream().map(sr -> sr.getData().size()).toList()),
-                    "the chart draws the loss and the similarity");
+            LineChart<?, ?> lossChart = robot.lookup("#lossChart").queryAs(LineChart.class);
+            LineChart<?, ?> similarityChart = robot.lookup("#similarityChart").queryAs(LineChart.class);
+            assertEquals(List.of(20, 20), fx(() -> List.of(lossChart.getData().get(0).getData().size(),
+                    similarityChart.getData().get(0).getData().size())), "the charts draw the loss and the similarity");
+            assertEquals(20.0, fx(() -> ((javafx.scene.chart.NumberAxis) lossChart.getXAxis()).getUpperBound()),
+                    "the iteration axis ends at the run's length");
             assertTrue(Files.isRegularFile(vm.sessions().recent().get(0).resolve("generator.pt")), "the session is saved");
 
             // domain strength 0: the trained side is the frozen generator again; 1: the adapted one
@@ -156,7 +164,19 @@ class StudioFlowTest {
                 press("#resume");
                 waitUntil(120, () -> vm.layerMap().columns().size() >= 16 || !vm.run().stateProperty().get().active());
                 if (fx(() -> vm.run().stateProperty().get()) == State.RUNNING) {
+                    javafx.scene.control.Label status = robot.lookup("#status").queryAs(javafx.scene.control.Label.class);
+                    List<String> shown = fx(() -> {
+                        status.applyCss();
+                        status.layout();
+                        return List.of(status.getText(), ((javafx.scene.text.Text) status.lookup(".text")).getText());
+                    });
+                    assertEquals(shown.get(0), shown.get(1), "the status line is shown whole (it wraps), not cut");
+                    assertTrue(fx(() -> robot.lookup("#advanced").query().isDisabled()
+                            && robot.lookup("#advancedLocked").query().isVisible()), "the settings are locked, and say so");
+                    assertTrue(fx(() -> vm.run().closeQuestion()).contains("checkpoint is kept"), "closing mid-run asks");
                     pulses.ignore();
+                    // the first run's "finished" card (with the test's temporary path) is not the README's subject
+                    robot.interact(() -> ((javafx.scene.layout.Pane) robot.lookup("#notices").query()).getChildren().clear());
                     writeScreenshot();
                     pulses.count();
                 }
@@ -201,7 +221,7 @@ class StudioFlowTest {
         assertTrue(n.text().contains("garbage.pt"), n.text());
         assertFalse(n.text().contains("Exception") && n.text().contains("\tat "), "no stack trace");
         assertEquals(before, fx(() -> vm.models().currentProperty().get()), "the previous models stay");
-        assertTrue(robot.lookup(".notification-bar").tryQuery().isPresent(), "a notification is shown");
+        assertTrue(robot.lookup(".notice").tryQuery().isPresent(), "a notification is shown");
 
         type("#target", "");
         int count = fx(() -> vm.notices().all().size());

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import studio.nada.clip.ClipHeads;
 import studio.nada.clip.ClipModel;
+import studio.nada.clip.ClipWeights;
 import studio.nada.clip.TextTokenizer;
 import studio.nada.nada.RecommendedSettings;
 import studio.nada.stylegan.GeneratorCheckpoint;
@@ -57,11 +59,27 @@ public record ModelSet(String name, GeneratorSource generator, List<ClipSpec> cl
 
     /** One CLIP teacher: its display name, default loss weight, loader and tokenizer. */
     public record ClipSpec(String name, String source, double weight, ClipLoader loader, Supplier<TextTokenizer> tokenizer) {
-        /** A CLIP state dict or TorchScript archive on disk; heads 0 = OpenAI's width / 64. */
+        /**
+         * A CLIP state dict or TorchScript archive on disk; heads 0 = inferred from the file where
+         * it allows (OpenAI's width / 64 where that splits the width), else {@link ClipHeadsNeeded}.
+         */
         public static ClipSpec file(String name, Path path, double weight, int visionHeads, int textHeads,
                 Supplier<TextTokenizer> tokenizer) {
-            return new ClipSpec(name, path.toString(), weight,
-                    m -> ClipModel.load(Checkpoints.tensors(path), m, visionHeads, textHeads), tokenizer);
+            return new ClipSpec(name, path.toString(), weight, m -> {
+                var sd = Checkpoints.tensors(path);
+                int v = visionHeads;
+                int t = textHeads;
+                if (v <= 0 || t <= 0) {
+                    ClipHeads.Inferred inferred = ClipHeads.infer(ClipWeights.of(sd));
+                    v = v > 0 ? v : inferred.vision();
+                    t = t > 0 ? t : inferred.text();
+                    if (v <= 0 || t <= 0) {
+                        throw new ClipHeadsNeeded(path, new ClipHeads.Inferred(inferred.visionWidth(),
+                                inferred.textWidth(), v, t));
+                    }
+                }
+                return ClipModel.load(sd, m, v, t);
+            }, tokenizer);
         }
     }
 
@@ -90,9 +108,15 @@ public record ModelSet(String name, GeneratorSource generator, List<ClipSpec> cl
      * only the CLIP weights, which belonged to the replaced models, go back to 1 each.
      */
     public ModelSet withClip(Path file, Supplier<TextTokenizer> tokenizer) {
+        return withClip(file, tokenizer, 0, 0);
+    }
+
+    /** As above with the head counts given (0 = inferred from the file). */
+    public ModelSet withClip(Path file, Supplier<TextTokenizer> tokenizer, int visionHeads, int textHeads) {
         String clipName = file.getFileName().toString();
         return new ModelSet(name + " / " + clipName, generator,
-                List.of(ClipSpec.file(clipName, file, 1.0, 0, 0, tokenizer)), recommended.withClipWeights(List.of()));
+                List.of(ClipSpec.file(clipName, file, 1.0, visionHeads, textHeads, tokenizer)),
+                recommended.withClipWeights(List.of()));
     }
 
     @Override

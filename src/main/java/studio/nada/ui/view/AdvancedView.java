@@ -31,28 +31,35 @@ final class AdvancedView {
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.NAME);
         sheet.getItems().addAll(
-                new Row("Run", "Iterations", "total adaptation steps", Integer.class, vm.iterationsProperty(),
-                        Field.ITERATIONS),
-                new Row("Run", "Batch", "images per step", Integer.class, vm.batchProperty(), Field.BATCH),
-                new Row("Run", "Learning rate", "Adam lr (0.0016 = the paper's 0.002·4/5)", Double.class,
-                        vm.lrProperty(), Field.LR),
-                new Row("Run", "Mixing", "style-mixing probability", Double.class, vm.mixingProperty(), Field.MIXING),
-                new Row("Run", "Seed", "seed of the training draws", Long.class, vm.seedProperty(), null),
-                new Row("Layers", "Layers k", "W+ layers trained per step; 0 = all (no probe)", Integer.class,
-                        vm.layersKProperty(), Field.LAYERS_K),
-                new Row("Layers", "Layer mapping", "upstream: the reference's; consumer: the layers that read w[j]",
-                        LayerMapping.class, vm.layerMappingProperty(), Field.LAYER_MAPPING),
-                new Row("Layers", "Probe steps", "SGD steps of the layer-selection probe (auto-layer iterations)",
+                new Row("Run", "Iterations", "How many adaptation steps the run takes", Integer.class,
+                        vm.iterationsProperty(), Field.ITERATIONS),
+                new Row("Run", "Images per step", "How many images are generated and judged by CLIP at each step"
+                        + " (the batch size); more is steadier but slower and uses more memory", Integer.class,
+                        vm.batchProperty(), Field.BATCH),
+                new Row("Run", "Learning rate", "How big each step's change to the generator is"
+                        + " (Adam; 0.0016 = the paper's 0.002·4/5)", Double.class, vm.lrProperty(), Field.LR),
+                new Row("Run", "Style mixing", "How often two random styles are mixed in one training image (0-1)",
+                        Double.class, vm.mixingProperty(), Field.MIXING),
+                new Row("Run", "Random seed", "The seed of the run's random draws: the same seed, the same run",
+                        Long.class, vm.seedProperty(), null),
+                new Row("Layers", "Layers per step", "How many of the generator's style layers (W+ layers,"
+                        + " one row each in the layer map) are trained at each step, picked by a short probe;"
+                        + " 0 = all of them, no probe", Integer.class, vm.layersKProperty(), Field.LAYERS_K),
+                new Row("Layers", "Trained layers", "Which layers a picked W+ layer trains: as in the paper's code (its published"
+                        + " results), or the layers that actually read the picked style", LayerMapping.class,
+                        vm.layerMappingProperty(), Field.LAYER_MAPPING),
+                new Row("Layers", "Probe steps", "Steps of the short probe that picks the layers to train",
                         Integer.class, vm.autoLayerItersProperty(), Field.AUTO_LAYER_ITERS),
-                new Row("CLIP", "CLIP weights", "one per CLIP model, comma-separated; blank = 1 each", String.class,
-                        vm.clipWeightsProperty(), Field.CLIP_WEIGHTS),
-                new Row("Output", "Preview every", "iterations between preview refreshes (0 = never)", Integer.class,
+                new Row("CLIP", "Weight per CLIP model", "One number per CLIP model, comma-separated"
+                        + " (e.g. 1, 0.5); blank = the same weight for each", String.class, vm.clipWeightsProperty(),
+                        Field.CLIP_WEIGHTS),
+                new Row("Output", "Preview every", "Iterations between preview refreshes (0 = never)", Integer.class,
                         vm.previewEveryProperty(), null),
-                new Row("Output", "Checkpoint every", "iterations between checkpoints (0 = only at the end)",
+                new Row("Output", "Checkpoint every", "Iterations between saved checkpoints (0 = only at the end)",
                         Integer.class, vm.checkpointEveryProperty(), null));
         DefaultPropertyEditorFactory editors = new DefaultPropertyEditorFactory();
         sheet.setPropertyEditorFactory(i -> {
-            PropertyEditor<?> editor = editors.call(i);
+            PropertyEditor<?> editor = i.getType() == LayerMapping.class ? mappingEditor(i) : editors.call(i);
             if (i instanceof Row row && row.field != null) {
                 markWhenChanged(editor.getEditor(), vm, row.field);
             }
@@ -69,8 +76,49 @@ final class AdvancedView {
         reset.setOnAction(e -> vm.resetToRecommended());
         // one above the other: side by side, the panel's width cut both ("Recommended for the Sha…")
         source.setWrapText(true);
-        return new VBox(6, source, reset, sheet);
+        // a run reads its settings once, when it starts: locked while one is going, and said so
+        Label locked = new Label("Locked while a run is going: a run uses the settings it started with.");
+        locked.setId("advancedLocked");
+        locked.getStyleClass().add("hint");
+        locked.setWrapText(true);
+        locked.visibleProperty().bind(vm.lockedProperty());
+        locked.managedProperty().bind(locked.visibleProperty());
+        sheet.disableProperty().bind(vm.lockedProperty());
+        reset.disableProperty().unbind();
+        reset.disableProperty().bind(vm.anyDiffers().not().or(vm.lockedProperty()));
+        return new VBox(6, source, reset, locked, sheet);
     }
+
+    /** The layer mapping in words rather than its constant's name. */
+    private static PropertyEditor<?> mappingEditor(PropertySheet.Item item) {
+        javafx.scene.control.ComboBox<LayerMapping> combo = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(LayerMapping.values()));
+        combo.setId("layerMappingEditor");
+        combo.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(LayerMapping m) {
+                return m == null ? "" : AdvancedSettingsViewModel.words(m);
+            }
+
+            @Override
+            public LayerMapping fromString(String s) {
+                return null;
+            }
+        });
+        return new org.controlsfx.property.editor.AbstractPropertyEditor<LayerMapping, javafx.scene.control.ComboBox<LayerMapping>>(
+                item, combo) {
+            @Override
+            protected javafx.beans.value.ObservableValue<LayerMapping> getObservableValue() {
+                return getEditor().valueProperty();
+            }
+
+            @Override
+            public void setValue(LayerMapping value) {
+                getEditor().setValue(value);
+            }
+        };
+    }
+
 
     /** The editor carries style class {@code changed} while its field is not the recommended value. */
     private static void markWhenChanged(Node editor, AdvancedSettingsViewModel vm, Field field) {

@@ -56,6 +56,12 @@ final class ModelPickerView {
         recent.setId("sessions");
         recent.disableProperty().bind(locked);
         recent.setOnShowing(e -> fillSessions(recent, sessions));
+        vm.headsQuestionProperty().addListener((o, a, q) -> {
+            if (q != null) {
+                // asked on a later turn: a dialog is not built inside the load's completion
+                javafx.application.Platform.runLater(() -> ClipHeadsDialog.ask(openClip, q, vm));
+            }
+        });
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(title, new Label("Models"), combo, models, openGenerator, openClip, busy, spacer, recent);
@@ -69,18 +75,27 @@ final class ModelPickerView {
             menu.getItems().add(item);
         }
         MenuItem open = new MenuItem("Open session folder…");
-        open.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Open an adaptation session");
-            File dir = chooser.showDialog(menu.getScene().getWindow());
-            if (dir != null) {
-                sessions.open(dir.toPath(), javafx.application.Platform::runLater);
-            }
-        });
+        open.setOnAction(e -> openSessionFolder(menu, sessions));
         menu.getItems().add(open);
     }
 
-    private static void choose(Button owner, String title, java.util.function.Consumer<Path> then) {
+    /** A folder chooser that starts in the sessions folder (where every run writes its own). */
+    static void openSessionFolder(javafx.scene.Node owner, SessionsViewModel sessions) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open an adaptation session");
+        File start = sessions.folder().toFile();
+        if (start.isDirectory()) {
+            chooser.setInitialDirectory(start);
+        } else if (start.getParentFile() != null && start.getParentFile().isDirectory()) {
+            chooser.setInitialDirectory(start.getParentFile());
+        }
+        File dir = chooser.showDialog(owner.getScene().getWindow());
+        if (dir != null) {
+            sessions.open(dir.toPath(), javafx.application.Platform::runLater);
+        }
+    }
+
+    static void choose(javafx.scene.Node owner, String title, java.util.function.Consumer<Path> then) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Checkpoints", "*.pt", "*.pth", "*.safetensors"),

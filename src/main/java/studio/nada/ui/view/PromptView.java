@@ -1,13 +1,10 @@
 package studio.nada.ui.view;
 
-import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
@@ -60,23 +57,7 @@ final class PromptView {
         GridPane.setHgrow(source, javafx.scene.layout.Priority.ALWAYS);
         GridPane.setHgrow(target, javafx.scene.layout.Priority.ALWAYS);
 
-        ListView<java.nio.file.Path> images = new ListView<>(vm.styleImages());
-        images.setId("styleImages");
-        images.setPrefHeight(56);
-        images.setPlaceholder(new Label("Drop target-style images here (optional)"));
-        images.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        images.setOnDragDropped(e -> {
-            boolean ok = e.getDragboard().hasFiles()
-                    && vm.addStyleImages(e.getDragboard().getFiles().stream().map(File::toPath).toList()) > 0;
-            e.setDropCompleted(ok);
-            e.consume();
-        });
-        images.getStyleClass().add("drop-area");
+        VBox images = StyleImagesView.create(vm);
 
         Label heading = new Label("Prompt");
         heading.getStyleClass().add("section-title");

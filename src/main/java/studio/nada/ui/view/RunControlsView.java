@@ -4,6 +4,8 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -35,20 +37,34 @@ final class RunControlsView {
         stop.disableProperty().bind(Bindings.createBooleanBinding(() -> !state.get().active()
                 || state.get() == State.STOPPING, state));
 
+        adapt.setTooltip(new Tooltip("Adapt the generator to the target (" + Shortcuts.ADAPT + ")"));
+        pause.setTooltip(new Tooltip("Pause the run; Resume goes on from the same step"));
+        stop.setTooltip(new Tooltip("Stop the run, keeping its checkpoint and generator (" + Shortcuts.STOP + ")"));
+
         ProgressBar bar = new ProgressBar();
         bar.setId("progress");
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(vm.progressProperty());
-        Label status = new Label();
-        status.setId("status");
-        status.textProperty().bind(vm.statusProperty());
         Label eta = new Label();
         eta.setId("eta");
+        eta.setMinWidth(Region.USE_PREF_SIZE);
         eta.textProperty().bind(vm.etaProperty());
+        HBox progress = new HBox(8, bar, eta);
+        progress.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        // the status wraps rather than being cut ("loss 2.3388 · similari…"); the tooltip has it all
+        Label status = new Label();
+        status.setId("status");
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.textProperty().bind(vm.statusProperty());
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(Bindings.concat(vm.statusProperty(), "\n", vm.etaProperty()));
+        status.setTooltip(full);
+        Label keys = new Label(Shortcuts.ADAPT + " adapts  ·  " + Shortcuts.STOP + " stops");
+        keys.getStyleClass().add("hint");
         HBox buttons = new HBox(6, adapt, pause, resume, stop);
-        HBox info = new HBox(8, status, new javafx.scene.layout.Region(), eta);
-        HBox.setHgrow(info.getChildren().get(1), Priority.ALWAYS);
-        VBox box = new VBox(8, buttons, bar, info);
+        VBox box = new VBox(8, buttons, keys, progress, status);
         box.getStyleClass().add("panel");
         return box;
     }

@@ -29,6 +29,8 @@ public final class StudioView {
         export.setMaxWidth(Double.MAX_VALUE);
         export.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.run().stateProperty().get().active(), vm.run().stateProperty()));
+        export.setTooltip(new javafx.scene.control.Tooltip("Export images, animations and the generator ("
+                + Shortcuts.EXPORT_KEYS.getDisplayText() + ")"));
         export.setOnAction(e -> ExportDialog.show(export.getScene().getWindow(), vm.prepareExport()));
         VBox left = new VBox(10, PromptView.create(vm.prompt()), RunControlsView.create(vm.run()), export, advanced);
         left.getStyleClass().add("side");
@@ -37,7 +39,7 @@ public final class StudioView {
         side.setPrefWidth(380);
         side.setMinWidth(320);
 
-        Tab map = new Tab("Layer map", new LayerMapView(vm.layerMap()));
+        Tab map = new Tab("Layer map", LayerMapView.withLegend(vm.layerMap()));
         Tab loss = new Tab("Loss", LossChartView.create(vm.layerMap()));
         Tab photos = new Tab("Photos", PhotosView.create(vm.photos()));
         photos.setId("photosTab");
@@ -45,15 +47,21 @@ public final class StudioView {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane center = new SplitPane(PreviewView.create(vm.preview()), tabs);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.62);
+        center.setDividerPositions(0.58);
 
         BorderPane root = new BorderPane(center);
         root.setId("studio");
-        root.setTop(ModelPickerView.create(vm.models(), vm.sessions(), vm.run(), manager));
+        root.setTop(new VBox(StudioMenus.create(vm, manager),
+                ModelPickerView.create(vm.models(), vm.sessions(), vm.run(), manager)));
         root.setLeft(side);
-        root.getStylesheets().add(StudioView.class.getResource("/studio/nada/ui/studio.css").toExternalForm());
-        Notifier.attach(vm.notices(), root);
-        return root;
+        javafx.scene.layout.StackPane window = new javafx.scene.layout.StackPane(root, Notifier.attach(vm.notices()));
+        window.getStylesheets().add(StudioView.class.getResource("/studio/nada/ui/studio.css").toExternalForm());
+        return window;
+    }
+
+    /** Closing the window mid-run asks first (the checkpoint is kept either way). */
+    public static void confirmCloseDuringRun(javafx.stage.Stage stage, StudioViewModel vm) {
+        StudioMenus.confirmCloseDuringRun(stage, vm.run());
     }
 
     /**
@@ -61,8 +69,8 @@ public final class StudioView {
      * (a field would otherwise take Enter and Esc for itself before a scene accelerator sees them).
      */
     public static void installShortcuts(Scene scene, StudioViewModel vm) {
-        KeyCombination adapt = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
-        KeyCombination stop = new KeyCodeCombination(KeyCode.ESCAPE);
+        KeyCombination adapt = Shortcuts.ADAPT_KEYS;
+        KeyCombination stop = Shortcuts.STOP_KEYS;
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (adapt.match(e)) {
                 vm.run().adapt();

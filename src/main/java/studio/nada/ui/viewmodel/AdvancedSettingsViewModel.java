@@ -49,6 +49,7 @@ public final class AdvancedSettingsViewModel {
     private final IntegerProperty checkpointEvery = new SimpleIntegerProperty(50);
     private final ReadOnlyObjectWrapper<RecommendedSettings> recommended =
             new ReadOnlyObjectWrapper<>(RecommendedSettings.paperDefaults());
+    private final javafx.beans.property.ReadOnlyBooleanWrapper locked = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final Map<Field, BooleanBinding> differs = new EnumMap<>(Field.class);
     private final BooleanBinding anyDiffers;
 
@@ -60,6 +61,15 @@ public final class AdvancedSettingsViewModel {
         anyDiffers = Bindings.createBooleanBinding(() -> differs.values().stream().anyMatch(BooleanBinding::get),
                 differs.values().toArray(Observable[]::new));
         resetToRecommended();
+    }
+
+    /** True while a run is going: a run reads its settings once, at its start, so the sheet is locked. */
+    public javafx.beans.property.ReadOnlyBooleanProperty lockedProperty() {
+        return locked.getReadOnlyProperty();
+    }
+
+    void setLocked(boolean value) {
+        locked.set(value);
     }
 
     /** The loaded model set's recommendation (the paper's until one is loaded). */
@@ -108,7 +118,15 @@ public final class AdvancedSettingsViewModel {
         if (field == Field.LAYERS_K && Integer.valueOf(0).equals(v)) {
             return "0 (all layers)";
         }
+        if (v instanceof LayerMapping m) {
+            return words(m);
+        }
         return v.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A layer mapping as the sheet names it: what it trains, not its constant's name. */
+    public static String words(LayerMapping m) {
+        return m == LayerMapping.UPSTREAM ? "as in the paper" : "those reading it";
     }
 
     public IntegerProperty autoLayerItersProperty() {

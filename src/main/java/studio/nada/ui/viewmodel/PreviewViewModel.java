@@ -9,6 +9,8 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import studio.nada.export.Images;
@@ -32,6 +34,8 @@ public final class PreviewViewModel {
     private final DoubleProperty strength = new SimpleDoubleProperty(1.0);
     private final ReadOnlyObjectWrapper<List<Cell>> cells = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyIntegerWrapper framesShown = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper seedsError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper shownText = new ReadOnlyStringWrapper("");
     private final Random seedDice = new Random();
     private long[] lastGoodSeeds = {0, 1, 2, 3, 4, 5};
 
@@ -42,6 +46,21 @@ public final class PreviewViewModel {
         truncation.addListener((o, a, b) -> refresh());
         strength.addListener((o, a, b) -> refresh());
         seeds.addListener((o, a, b) -> refresh());
+        cells.addListener((o, a, b) -> shownText.set(describeShown(b.size())));
+    }
+
+    /** Why the seed field does not parse ("" when it does); the grid keeps the last good seeds meanwhile. */
+    public ReadOnlyStringProperty seedsErrorProperty() {
+        return seedsError.getReadOnlyProperty();
+    }
+
+    /** How many seeds the grid shows, in words ("6 seeds shown"). */
+    public ReadOnlyStringProperty shownTextProperty() {
+        return shownText.getReadOnlyProperty();
+    }
+
+    static String describeShown(int n) {
+        return n == 0 ? "" : n == 1 ? "1 seed shown" : n + " seeds shown";
     }
 
     public StringProperty seedsProperty() {
@@ -70,8 +89,10 @@ public final class PreviewViewModel {
     public long[] seedList() {
         try {
             lastGoodSeeds = parseSeeds(seeds.get());
+            seedsError.set("");
         } catch (IllegalArgumentException e) {
-            // keep showing the previous seeds while the user types
+            // keep showing the previous seeds while the user types, and say why these are not taken
+            seedsError.set(e.getMessage());
         }
         return lastGoodSeeds.clone();
     }
@@ -107,9 +128,16 @@ public final class PreviewViewModel {
 
     /** "0-5", "1,4,9" or a mix, at most {@link #MAX_SEEDS}. */
     static long[] parseSeeds(String text) {
-        long[] seeds = studio.nada.export.SeedList.parse(text);
+        long[] seeds;
+        try {
+            seeds = studio.nada.export.SeedList.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"" + (text == null ? "" : text.strip())
+                    + "\" is not a seed list: use e.g. 0-5 or 3,17,42");
+        }
         if (seeds.length > MAX_SEEDS) {
-            throw new IllegalArgumentException("show 1 to " + MAX_SEEDS + " seeds");
+            throw new IllegalArgumentException(seeds.length + " seeds: the preview shows at most " + MAX_SEEDS
+                    + " (e.g. 0-" + (MAX_SEEDS - 1) + "); Export… writes more");
         }
         return seeds;
     }

@@ -78,6 +78,16 @@ public final class PromptViewModel {
         return added;
     }
 
+    /** Takes one style image out again. */
+    public void removeStyleImage(Path file) {
+        styleImages.remove(file);
+    }
+
+    /** The file types a style image may have, as file-chooser patterns ("*.png", …). */
+    public static List<String> imagePatterns() {
+        return IMAGE_TYPES.stream().map(t -> "*" + t).toList();
+    }
+
     public void clearStyleImages() {
         styleImages.clear();
     }

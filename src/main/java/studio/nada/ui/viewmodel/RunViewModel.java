@@ -44,6 +44,7 @@ public final class RunViewModel {
         this.layerMap = layerMap;
         this.sessions = sessions;
         this.notices = notices;
+        state.addListener((o, a, b) -> settings.setLocked(b.active()));
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
@@ -83,7 +84,7 @@ public final class RunViewModel {
             RunOptions options = new RunOptions(sessions.newSessionFolder(folderName(config)),
                     settings.checkpointEveryProperty().get(), settings.previewEveryProperty().get(), view.seeds(),
                     view.truncation(), null, null, service.currentModels().generator().describe());
-            layerMap.reset(0);
+            layerMap.reset(0, config.iterations());
             progress.set(-1);
             status.set("Setting up…");
             eta.set("");
@@ -97,6 +98,18 @@ public final class RunViewModel {
             notices.post(Notice.error("Cannot adapt", e.getMessage()));
             return false;
         }
+    }
+
+    /**
+     * What to ask before the window closes: null when no run is going, else the question (closing
+     * stops the run; its last checkpoint is kept either way).
+     */
+    public String closeQuestion() {
+        if (!state.get().active()) {
+            return null;
+        }
+        return "A run is going" + (progress.get() > 0 ? String.format(Locale.ROOT, " (%.0f%% done)", 100 * progress.get()) : "")
+                + ". Quit anyway? The run stops; its last checkpoint is kept either way.";
     }
 
     public void pause() {
@@ -122,7 +135,7 @@ public final class RunViewModel {
 
     private void onEvent(TrainingEvent e) {
         if (e instanceof TrainingEvent.Started s) {
-            layerMap.reset(s.nLatent());
+            layerMap.reset(s.nLatent(), s.config().iterations());
             status.set(String.format(Locale.ROOT, "Adapting \"%s\" → \"%s\"", s.config().source(), s.config().target()));
         } else if (e instanceof TrainingEvent.Step s) {
             progress.set((double) s.result().iteration() / s.total());
@@ -132,6 +145,8 @@ public final class RunViewModel {
             }
             eta.set(formatEta(s.etaSeconds()));
             layerMap.add(s.result());
+        } else if (e instanceof TrainingEvent.LayerChange c) {
+            layerMap.addChange(c.iteration(), c.relative());
         } else if (e instanceof TrainingEvent.Paused p) {
             state.set(State.PAUSED);
             status.set("Paused at iteration " + p.iteration());

@@ -27,6 +27,11 @@ public final class SessionsViewModel {
         this.notices = notices;
     }
 
+    /** Where sessions are written: "Open session folder…" starts there. */
+    public Path folder() {
+        return folder;
+    }
+
     public ObservableList<Path> recent() {
         return recent;
     }

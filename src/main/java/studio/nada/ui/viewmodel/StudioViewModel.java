@@ -44,6 +44,12 @@ public final class StudioViewModel {
             // the set's own settings and prompt, over whatever fitted the previous generator
             prompt.recommendationChanged(set.recommended());
             advanced.apply(set.recommended());
+            // the map and chart told of the previous generator's run
+            layerMap.clear();
+            preview.refresh();
+        });
+        sessions.setOnOpened(p -> {
+            layerMap.clear();
             preview.refresh();
             photos.modelsChanged();
         });
