@@ -69,10 +69,25 @@ final class ModelPickerView {
 
     private static void fillSessions(MenuButton menu, SessionsViewModel sessions) {
         menu.getItems().clear();
-        for (Path p : sessions.recent()) {
-            MenuItem item = new MenuItem(p.getFileName().toString());
-            item.setOnAction(e -> sessions.open(p, javafx.application.Platform::runLater));
+        for (SessionsViewModel.Entry s : sessions.entries()) {
+            MenuItem item = new MenuItem(s.title() + "\n" + s.detail());
+            if (s.thumbnail() != null) {
+                javafx.scene.image.ImageView thumb = new javafx.scene.image.ImageView(
+                        new javafx.scene.image.Image(s.thumbnail().toUri().toString(), 0, 40, true, true, true));
+                thumb.setFitHeight(40);
+                thumb.setPreserveRatio(true);
+                item.setGraphic(thumb);
+            }
+            item.setOnAction(e -> sessions.open(s.dir(), javafx.application.Platform::runLater));
             menu.getItems().add(item);
+            if (s.unfinished()) {
+                MenuItem cont = new MenuItem("    Continue " + s.title() + " from its last checkpoint");
+                cont.setOnAction(e -> sessions.continueSession(s.dir()));
+                menu.getItems().add(cont);
+            }
+        }
+        if (!menu.getItems().isEmpty()) {
+            menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
         }
         MenuItem open = new MenuItem("Open session folder…");
         open.setOnAction(e -> openSessionFolder(menu, sessions));

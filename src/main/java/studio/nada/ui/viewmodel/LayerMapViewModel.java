@@ -1,5 +1,7 @@
 package studio.nada.ui.viewmodel;
 
+import java.util.List;
+
 import java.util.Arrays;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -69,6 +71,21 @@ public final class LayerMapViewModel {
         columns.clear();
         loss.clear();
         changes.clear();
+    }
+
+    /** The map and charts of a reopened session. */
+    void restore(int rows, int total, List<Column> cols, List<LossPoint> points, List<Change> moved) {
+        reset(rows, total);
+        columns.setAll(cols);
+        loss.setAll(points);
+        changes.setAll(moved);
+    }
+
+    /** Drops what came after {@code iteration} (a run continued from its checkpoint redoes those steps). */
+    void truncate(int iteration) {
+        columns.removeIf(c -> c.iteration() > iteration);
+        loss.removeIf(p -> p.iteration() > iteration);
+        changes.removeIf(c -> c.iteration() > iteration);
     }
 
     void add(StepResult r) {

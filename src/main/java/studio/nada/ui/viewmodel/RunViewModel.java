@@ -34,6 +34,15 @@ public final class RunViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
     private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper("");
+    /** The session being written: what it ran on and with, for session.json (FX thread). */
+    private SessionFiles.Saved running;
+    private java.nio.file.Path runningDir;
+    private boolean resuming;
+    private final java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "session-writer");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RunViewModel(TrainingService service, PromptViewModel prompt, AdvancedSettingsViewModel settings,
             PreviewViewModel preview, LayerMapViewModel layerMap, SessionsViewModel sessions, Notices notices) {
@@ -85,10 +94,9 @@ public final class RunViewModel {
                     settings.checkpointEveryProperty().get(), settings.previewEveryProperty().get(), view.seeds(),
                     view.truncation(), null, null, service.currentModels().generator().describe());
             layerMap.reset(0, config.iterations());
-            progress.set(-1);
-            status.set("Setting up…");
-            eta.set("");
-            state.set(State.RUNNING);
+            begin(options, new SessionFiles.Saved(service.currentModels().name(),
+                    service.currentModels().generator().describe(), config, weights, preview.seedsProperty().get(),
+                    view.truncation(), 0, config.iterations(), List.of(), List.of(), List.of()), false);
             service.start(config, weights, List.copyOf(prompt.styleImages()), options, this::onEvent);
             return true;
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -98,6 +106,71 @@ public final class RunViewModel {
             notices.post(Notice.error("Cannot adapt", e.getMessage()));
             return false;
         }
+    }
+
+    private void begin(RunOptions options, SessionFiles.Saved saved, boolean resume) {
+        running = saved;
+        runningDir = options.outDir();
+        resuming = resume;
+        progress.set(-1);
+        status.set(resume ? "Continuing…" : "Setting up…");
+        eta.set("");
+        state.set(State.RUNNING);
+    }
+
+    /**
+     * Continues a session a run left unfinished (stopped, or cut by closing the window) from its
+     * last checkpoint, in its own folder, with its own settings; the map and charts go on from
+     * where they were.
+     */
+    public boolean continueRun(java.nio.file.Path dir, SessionFiles.Saved saved) {
+        if (state.get().active()) {
+            return false;
+        }
+        java.nio.file.Path checkpoint = RunOptions.checkpointFile(dir);
+        if (!java.nio.file.Files.isRegularFile(checkpoint)) {
+            notices.post(Notice.error("Cannot continue", dir + " has no checkpoint to continue from."));
+            return false;
+        }
+        try {
+            if (service.currentModels() == null) {
+                throw new IllegalStateException("No models are loaded.");
+            }
+            var view = preview.request();
+            RunOptions options = new RunOptions(dir, settings.checkpointEveryProperty().get(),
+                    settings.previewEveryProperty().get(), view.seeds(), view.truncation(), null, null,
+                    service.currentModels().generator().describe()).withResume(checkpoint);
+            begin(options, saved, true);
+            service.start(saved.config(), saved.clipWeights(), List.of(), options, this::onEvent);
+            return true;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            state.set(State.IDLE);
+            progress.set(0);
+            status.set("Ready");
+            notices.post(Notice.error("Cannot continue", e.getMessage()));
+            return false;
+        }
+    }
+
+    /** Writes session.json of the run under way (its history so far), off the FX thread. */
+    private void saveSession() {
+        if (running == null || runningDir == null) {
+            return;
+        }
+        SessionFiles.Saved s = new SessionFiles.Saved(running.modelSet(), running.generator(), running.config(),
+                running.clipWeights(), running.seeds(), running.truncation(), layerMap.nLatentProperty().get(),
+                running.iterations(), List.copyOf(layerMap.columns()), List.copyOf(layerMap.loss()),
+                List.copyOf(layerMap.changes()));
+        java.nio.file.Path dir = runningDir;
+        io.execute(() -> {
+            try {
+                if (java.nio.file.Files.isDirectory(dir)) {
+                    SessionFiles.write(dir, s);
+                }
+            } catch (java.io.IOException e) {
+                System.getLogger("studio").log(System.Logger.Level.WARNING, "session not saved: " + e.getMessage());
+            }
+        });
     }
 
     /**
@@ -135,7 +208,11 @@ public final class RunViewModel {
 
     private void onEvent(TrainingEvent e) {
         if (e instanceof TrainingEvent.Started s) {
-            layerMap.reset(s.nLatent(), s.config().iterations());
+            if (resuming) {
+                layerMap.truncate(s.iteration()); // the steps after the checkpoint are run again
+            } else {
+                layerMap.reset(s.nLatent(), s.config().iterations());
+            }
             status.set(String.format(Locale.ROOT, "Adapting \"%s\" → \"%s\"", s.config().source(), s.config().target()));
         } else if (e instanceof TrainingEvent.Step s) {
             progress.set((double) s.result().iteration() / s.total());
@@ -145,6 +222,9 @@ public final class RunViewModel {
             }
             eta.set(formatEta(s.etaSeconds()));
             layerMap.add(s.result());
+            if (s.result().iteration() % 10 == 0) {
+                saveSession(); // a run cut by closing the window reopens with its history
+            }
         } else if (e instanceof TrainingEvent.LayerChange c) {
             layerMap.addChange(c.iteration(), c.relative());
         } else if (e instanceof TrainingEvent.Paused p) {
@@ -157,12 +237,14 @@ public final class RunViewModel {
             state.set(State.FINISHED);
             status.set((f.completed() ? "Finished" : "Stopped") + " after " + f.iteration() + " iterations");
             eta.set("");
+            saveSession();
             if (f.outDir() != null) {
                 sessions.remember(f.outDir());
                 notices.post(Notice.info(f.completed() ? "Adaptation finished" : "Adaptation stopped",
                         "The adapted generator is saved in " + f.outDir()));
             }
         } else if (e instanceof TrainingEvent.Failed f) {
+            running = null; // a failed run's folder is removed if it made nothing: no session file there
             state.set(State.FAILED);
             status.set("Failed at iteration " + f.iteration());
             eta.set("");

@@ -20,6 +20,16 @@ public final class SessionsViewModel {
     private final Notices notices;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private Consumer<Path> onOpened = p -> {};
+    private Restorer restorer;
+
+    /** Puts a session's model set, prompt, settings and history back, then runs {@code then}. */
+    @FunctionalInterface
+    public interface Restorer {
+        void restore(Path dir, SessionFiles.Saved saved, Runnable then);
+    }
+
+    /** A session as the menu lists it: the prompt, the model set and how far it got, with a thumbnail. */
+    public record Entry(Path dir, String title, String detail, Path thumbnail, boolean unfinished) {}
 
     public SessionsViewModel(TrainingService service, Path folder, Notices notices) {
         this.service = service;
@@ -34,6 +44,70 @@ public final class SessionsViewModel {
 
     public ObservableList<Path> recent() {
         return recent;
+    }
+
+    public void setRestorer(Restorer r) {
+        this.restorer = r;
+    }
+
+    private Consumer<Path> onContinue = p -> {};
+
+    public void setOnContinue(Consumer<Path> callback) {
+        this.onContinue = callback;
+    }
+
+    /** Continues an unfinished session from its last checkpoint (restoring it first). */
+    public void continueSession(Path dir) {
+        onContinue.accept(dir);
+    }
+
+    /**
+     * The sessions to offer, newest first: those in the sessions folder (a run cut by closing the
+     * window included) and the recently opened ones elsewhere. Reads small files: call it when the
+     * menu opens.
+     */
+    public List<Entry> entries() {
+        java.util.LinkedHashSet<Path> dirs = new java.util.LinkedHashSet<>(SessionFiles.list(folder, KEEP));
+        dirs.addAll(recent);
+        List<Entry> out = new java.util.ArrayList<>();
+        for (Path d : dirs) {
+            SessionFiles.Saved s = readQuietly(d, null);
+            int done = s == null || s.loss().isEmpty() ? 0 : s.loss().get(s.loss().size() - 1).iteration();
+            boolean finished = Files.isRegularFile(d.resolve("generator.pt"));
+            boolean unfinished = s != null && done < s.iterations() && Files.isRegularFile(d.resolve("checkpoint.pt"));
+            String title = s == null ? d.getFileName().toString()
+                    : "\u201c" + s.config().source() + "\u201d \u2192 \u201c" + s.config().target() + "\u201d";
+            String detail = s == null ? "adapted generator" : s.modelSet() + " \u00b7 " + done + "/" + s.iterations()
+                    + (unfinished ? (finished ? " \u00b7 stopped" : " \u00b7 cut off") : "");
+            out.add(new Entry(d, title, detail, thumbnail(d), unfinished));
+        }
+        return out;
+    }
+
+    private static Path thumbnail(Path dir) {
+        Path fin = dir.resolve("samples/final.png");
+        if (Files.isRegularFile(fin)) {
+            return fin;
+        }
+        try (var s = Files.list(dir.resolve("samples"))) {
+            return s.filter(p -> p.getFileName().toString().matches("iter_\\d+\\.png")).max(java.util.Comparator
+                    .comparing(p -> p.getFileName().toString())).orElse(null);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** The session file of {@code dir}, or null (a damaged one is a notice when {@code notices} is given). */
+    static SessionFiles.Saved readQuietly(Path dir, Notices notices) {
+        try {
+            return SessionFiles.read(dir);
+        } catch (java.io.IOException | RuntimeException e) {
+            if (notices != null) {
+                notices.post(Notice.error("Cannot reopen the session", dir + ": its session.json cannot be read ("
+                        + e.getMessage() + ")"));
+            }
+            return null;
+        }
     }
 
     /** Called on the FX thread with the session folder once it is open (previews refresh then). */
@@ -64,6 +138,25 @@ public final class SessionsViewModel {
 
     /** Opens a session folder (its generator.pt) or an adapted generator file. */
     public void open(Path path, java.util.concurrent.Executor fx) {
+        SessionFiles.Saved saved = Files.isDirectory(path) && Files.isRegularFile(path.resolve(SessionFiles.FILE))
+                ? readQuietly(path, notices) : null;
+        if (saved != null && restorer != null) {
+            restorer.restore(path, saved, () -> {
+                if (Files.isRegularFile(path.resolve("generator.pt"))) {
+                    openAdapted(path, fx);
+                } else {
+                    remember(path);
+                    onOpened.accept(path);
+                    notices.post(Notice.info("An unfinished session", "It was cut off before it saved its generator:"
+                            + " Sessions \u25b8 Continue finishes it from its last checkpoint."));
+                }
+            });
+            return;
+        }
+        openAdapted(path, fx);
+    }
+
+    private void openAdapted(Path path, java.util.concurrent.Executor fx) {
         Path file = Files.isDirectory(path) ? path.resolve("generator.pt") : path;
         if (!Files.isRegularFile(file)) {
             notices.post(Notice.error("Cannot open the session", path + " holds no adapted generator (generator.pt)."));

@@ -24,6 +24,7 @@ public final class StudioViewModel {
     private final RunViewModel run;
     private final ExportViewModel export;
     private final PhotosViewModel photos;
+    private Runnable pendingRestore;
 
     /** @param fx runs work on the FX thread (Platform::runLater; a direct executor in tests) */
     public StudioViewModel(TrainingService service, SettingsStore store, List<ModelSet> known, Executor fx) {
@@ -47,17 +48,67 @@ public final class StudioViewModel {
             // the map and chart told of the previous generator's run
             layerMap.clear();
             preview.refresh();
-        });
-        sessions.setOnOpened(p -> {
-            layerMap.clear();
-            preview.refresh();
             photos.modelsChanged();
+            Runnable pending = pendingRestore;
+            pendingRestore = null;
+            if (pending != null) {
+                pending.run(); // a session of this model set was being reopened
+            }
         });
         sessions.setOnOpened(p -> {
+            if (!java.nio.file.Files.isRegularFile(p.resolve(SessionFiles.FILE))) {
+                layerMap.clear(); // a bare generator file: no map or chart comes with it
+            }
             preview.refresh();
             photos.retranslate();
         });
+        sessions.setRestorer(this::restore);
+        sessions.setOnContinue(this::continueSession);
         load(store.load());
+    }
+
+    /**
+     * Reopens a session whole: its model set (switching to it first when another is loaded), the
+     * prompt, every setting, the preview's seeds, the layer map and the charts; then {@code then}
+     * shows its adapted generator. A session of a model set this studio does not have is told.
+     */
+    private void restore(java.nio.file.Path dir, SessionFiles.Saved s, Runnable then) {
+        ModelSet current = models.currentProperty().get();
+        if (current == null || !current.name().equals(s.modelSet())) {
+            ModelSet known = models.sets().stream().filter(m -> m.name().equals(s.modelSet())).findFirst().orElse(null);
+            if (known == null) {
+                notices.post(Notice.error("Cannot reopen the session", "It ran on \"" + s.modelSet() + "\" ("
+                        + s.generator() + "), which is not among the model sets here: open that generator first."));
+                return;
+            }
+            pendingRestore = () -> restore(dir, s, then);
+            models.select(known);
+            return;
+        }
+        prompt.sourceProperty().set(s.config().source());
+        prompt.targetProperty().set(s.config().target());
+        advanced.iterationsProperty().set(s.config().iterations());
+        advanced.batchProperty().set(s.config().batch());
+        advanced.lrProperty().set(s.config().lr());
+        advanced.layersKProperty().set(s.config().layersK());
+        advanced.layerMappingProperty().set(s.config().layerMapping());
+        advanced.autoLayerItersProperty().set(s.config().autoLayerIters());
+        advanced.mixingProperty().set(s.config().mixing());
+        advanced.seedProperty().set(s.config().seed());
+        advanced.clipWeightsProperty().set(s.clipWeights().stream().map(studio.nada.nada.RecommendedSettings::number)
+                .collect(java.util.stream.Collectors.joining(", ")));
+        preview.seedsProperty().set(s.seeds());
+        preview.truncationProperty().set(s.truncation());
+        layerMap.restore(s.nLatent(), s.iterations(), s.columns(), s.loss(), s.changes());
+        then.run();
+    }
+
+    /** Continues an unfinished session (restored first, on its model set). */
+    public void continueSession(java.nio.file.Path dir) {
+        SessionFiles.Saved s = SessionsViewModel.readQuietly(dir, notices);
+        if (s != null) {
+            restore(dir, s, () -> run.continueRun(dir, s));
+        }
     }
 
     /** ~/Pictures/NADA Studio where there is a Pictures folder, else ~/NADA Studio exports. */
