@@ -102,13 +102,14 @@ final class SessionFiles {
                 r.path("iterations").asInt(config.iterations()), cols, loss, changes);
     }
 
-    /** Session folders under {@code folder} that the studio can reopen, newest first. */
+    /** Session folders under {@code folder} that the studio can reopen (older ones without a session file too), newest first. */
     static List<Path> list(Path folder, int max) {
         List<Path> out = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
             return out;
         }
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(folder, p -> Files.isRegularFile(p.resolve(FILE)))) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(folder, p -> Files.isRegularFile(p.resolve(FILE))
+                || Files.isRegularFile(p.resolve("generator.pt")) || Files.isRegularFile(p.resolve("checkpoint.pt")))) {
             s.forEach(out::add);
         } catch (IOException e) {
             return out;
