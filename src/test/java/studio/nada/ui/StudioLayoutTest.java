@@ -43,22 +43,14 @@ class StudioLayoutTest {
 
     @BeforeAll
     static void open() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        studio = fx(() -> Studio.open(stage, new SettingsStore(home), DefaultModels.known(),
-                new studio.nada.hub.ModelCache(home.resolve("cache"))));
+        studio = HeadlessStudio.open(home);
+        stage = FxToolkit.registerPrimaryStage(); // the same primary stage the studio is on
         vm = studio.viewModel();
-        waitUntil(60, () -> vm.models().currentProperty().get() != null && !vm.preview().cellsProperty().get().isEmpty());
     }
 
     @AfterAll
     static void close() throws Exception {
-        if (studio != null) {
-            fx(() -> {
-                studio.close();
-                return null;
-            });
-            FxToolkit.cleanupStages();
-        }
+        HeadlessStudio.close(studio);
     }
 
     private static void size(double w, double h) throws Exception {
