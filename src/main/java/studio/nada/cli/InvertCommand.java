@@ -104,7 +104,7 @@ public final class InvertCommand implements Callable<Integer> {
             }, () -> false);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Images.writePng(out.resolve("aligned.png"), argb(aligned));
+        Images.writePng(out.resolve("aligned.png"), Images.fromBufferedImage(aligned));
         Images.writePng(out.resolve("reconstruction.png"), r.reconstruction());
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("generator", String.valueOf(ckpt.source()));
@@ -155,11 +155,6 @@ public final class InvertCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    static Images.Argb argb(BufferedImage im) {
-        return new Images.Argb(im.getWidth(), im.getHeight(), im.getRGB(0, 0, im.getWidth(), im.getHeight(), null, 0,
-                im.getWidth()));
     }
 
     private static void writeJson(Path file, InversionResult r, Alignment.Quad q, double seconds, InversionOptions o)

@@ -97,10 +97,14 @@ public final class ExportJob {
         return false;
     }
 
+    /** Bytes of a generator's weights, from the arrays' sizes (no copy of the weights). */
+    public static long weightBytes(Generator g) {
+        return g.arrays().stream().mapToLong(a -> a.size() * a.getDataType().getNumOfBytes()).sum();
+    }
+
     /** Refuses, before anything is rendered, an export the disk has clearly no room for. */
     private static void checkRoom(Models models, ExportOptions options, Path out) throws IOException {
-        long weights = models.frozen().params().toTensors().values().stream().mapToLong(t -> t.bytes().remaining()).sum();
-        long need = options.estimateBytes(models.frozen().config().size(), weights);
+        long need = options.estimateBytes(models.frozen().config().size(), weightBytes(models.frozen()));
         Path existing = out.toAbsolutePath();
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();

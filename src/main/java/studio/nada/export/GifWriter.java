@@ -38,7 +38,7 @@ public final class GifWriter {
             writer.setOutput(ios);
             writer.prepareWriteSequence(null);
             for (Images.Argb f : frames) {
-                BufferedImage bi = toRgb(f);
+                BufferedImage bi = Images.toBufferedImage(f);
                 IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(bi), null);
                 String format = meta.getNativeMetadataFormatName();
                 IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(format);
@@ -62,12 +62,6 @@ public final class GifWriter {
             writer.dispose();
         }
         bytes.writeTo(out);
-    }
-
-    static BufferedImage toRgb(Images.Argb f) {
-        BufferedImage bi = new BufferedImage(f.width(), f.height(), BufferedImage.TYPE_INT_RGB);
-        bi.setRGB(0, 0, f.width(), f.height(), f.pixels(), 0, f.width());
-        return bi;
     }
 
     private static IIOMetadataNode child(IIOMetadataNode root, String name) {

@@ -52,8 +52,7 @@ public final class Images {
      * ImageIO ("I/O error writing PNG file!" and its own stack traces).
      */
     public static void writePng(Path file, Argb image) throws IOException {
-        BufferedImage bi = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_RGB);
-        bi.setRGB(0, 0, image.width(), image.height(), image.pixels(), 0, image.width());
+        BufferedImage bi = toBufferedImage(image);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try (ImageOutputStream encoded = new MemoryCacheImageOutputStream(png)) {
             if (!ImageIO.write(bi, "png", encoded)) {
@@ -82,6 +81,19 @@ public final class Images {
             }
         }
         return new Argb(gw, gh, px);
+    }
+
+    /** The image as an RGB BufferedImage (for Java2D and ImageIO). */
+    public static BufferedImage toBufferedImage(Argb image) {
+        BufferedImage bi = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_RGB);
+        bi.setRGB(0, 0, image.width(), image.height(), image.pixels(), 0, image.width());
+        return bi;
+    }
+
+    /** The pixels of a BufferedImage of any type, as ARGB. */
+    public static Argb fromBufferedImage(BufferedImage image) {
+        return new Argb(image.getWidth(), image.getHeight(),
+                image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth()));
     }
 
     /** Pixels of one image, row-major ARGB. */

@@ -27,7 +27,7 @@ public final class Mp4Writer {
         try (SeekableByteChannel ch = NIOUtils.writableChannel(file.toFile())) {
             AWTSequenceEncoder enc = new AWTSequenceEncoder(ch, Rational.R(fps, 1));
             for (Images.Argb f : frames) {
-                enc.encodeImage(GifWriter.toRgb(even(f)));
+                enc.encodeImage(Images.toBufferedImage(even(f)));
             }
             enc.finish();
         }

@@ -22,9 +22,9 @@ final class Sheets {
         for (int i = 0; i < tiles.size(); i++) {
             Images.Argb t = tiles.get(i);
             BufferedImage bi = new BufferedImage(t.width(), t.height() + strip, BufferedImage.TYPE_INT_RGB);
-            bi.setRGB(0, 0, t.width(), t.height(), t.pixels(), 0, t.width());
             Graphics2D g = bi.createGraphics();
             try {
+                g.drawImage(Images.toBufferedImage(t), 0, 0, null);
                 g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
                 g.setColor(Color.BLACK);
                 g.fillRect(0, t.height(), t.width(), strip);
@@ -36,7 +36,7 @@ final class Sheets {
             } finally {
                 g.dispose();
             }
-            withText.add(argb(bi));
+            withText.add(Images.fromBufferedImage(bi));
         }
         return Images.grid(withText, columns, pad);
     }
@@ -51,7 +51,7 @@ final class Sheets {
         if (im.width() == size && im.height() == size) {
             return im;
         }
-        BufferedImage src = GifWriter.toRgb(im);
+        BufferedImage src = Images.toBufferedImage(im);
         BufferedImage dst = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = dst.createGraphics();
         try {
@@ -60,7 +60,7 @@ final class Sheets {
         } finally {
             g.dispose();
         }
-        return argb(dst);
+        return Images.fromBufferedImage(dst);
     }
 
     private static String fit(String text, FontMetrics fm, int width) {
@@ -72,10 +72,5 @@ final class Sheets {
             t = t.substring(0, t.length() - 1);
         }
         return t + "…";
-    }
-
-    private static Images.Argb argb(BufferedImage bi) {
-        int[] px = bi.getRGB(0, 0, bi.getWidth(), bi.getHeight(), null, 0, bi.getWidth());
-        return new Images.Argb(bi.getWidth(), bi.getHeight(), px);
     }
 }

@@ -43,20 +43,6 @@ public record InversionResult(float[] wPlus, int nLatent, int styleDim, List<flo
         return mse <= 0 ? 99 : 10 * Math.log10(1.0 / mse);
     }
 
-    /** The latent as a [1, n, D] array and the noise maps, on {@code m} (for rendering by any generator). */
-    public NDArray wPlusArray(NDManager m) {
-        return Ops.constant(m, wPlus.clone(), new Shape(1, nLatent, styleDim));
-    }
-
-    public List<NDArray> noiseArrays(NDManager m) {
-        List<NDArray> out = new ArrayList<>();
-        for (float[] n : noises) {
-            int res = (int) Math.round(Math.sqrt(n.length));
-            out.add(Ops.constant(m, n.clone(), new Shape(1, 1, res, res)));
-        }
-        return out;
-    }
-
     /** Writes {@code w_plus} and {@code noise_i} (atomically) with {@code metadata}. */
     public void write(Path file, Map<String, String> metadata) throws IOException {
         Map<String, TensorData> t = new LinkedHashMap<>();
@@ -83,7 +69,22 @@ public record InversionResult(float[] wPlus, int nLatent, int styleDim, List<flo
     }
 
     /** A saved latent: W+ and its noise maps. */
-    public record Latent(float[] wPlus, int nLatent, int styleDim, List<float[]> noises) {}
+    public record Latent(float[] wPlus, int nLatent, int styleDim, List<float[]> noises) {
+        /** The latent as a [1, n, D] array on {@code m} (for rendering by any generator). */
+        public NDArray wPlusArray(NDManager m) {
+            return Ops.constant(m, wPlus.clone(), new Shape(1, nLatent, styleDim));
+        }
+
+        /** The noise maps, [1, 1, r, r] each, on {@code m}. */
+        public List<NDArray> noiseArrays(NDManager m) {
+            List<NDArray> out = new ArrayList<>();
+            for (float[] n : noises) {
+                int res = (int) Math.round(Math.sqrt(n.length));
+                out.add(Ops.constant(m, n.clone(), new Shape(1, 1, res, res)));
+            }
+            return out;
+        }
+    }
 
     /** This result's latent, to translate. */
     public Latent latent() {

@@ -23,11 +23,9 @@ public final class Translation {
         }
         try (GradMode off = GradMode.disabled(); StepScope s = StepScope.open(g.params().manager(), g.arrays())) {
             NDManager m = s.manager();
-            InversionResult r = new InversionResult(latent.wPlus(), latent.nLatent(), latent.styleDim(),
-                    latent.noises(), null, 0, java.util.List.of());
-            Noise noise = latent.noises().size() == g.config().numLayers() ? Noise.explicit(r.noiseArrays(m))
+            Noise noise = latent.noises().size() == g.config().numLayers() ? Noise.explicit(latent.noiseArrays(m))
                     : Noise.stored();
-            return Images.toArgb(g.synthesis(r.wPlusArray(m), noise)).get(0);
+            return Images.toArgb(g.synthesis(latent.wPlusArray(m), noise)).get(0);
         }
     }
 }

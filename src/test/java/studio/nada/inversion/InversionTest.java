@@ -83,7 +83,7 @@ class InversionTest {
 
     @Test
     void anEncodersGuessIsWhereTheProjectionStarts() {
-        NDArray t = Photos.toTensor(toImage(ShapeRenderer.argb(new Scene(ShapeKind.CIRCLE, ShapeColor.BLUE, 0.2, 0.5, 0.5))),
+        NDArray t = Photos.toTensor(Images.toBufferedImage(ShapeRenderer.argb(new Scene(ShapeKind.CIRCLE, ShapeColor.BLUE, 0.2, 0.5, 0.5))),
                 root);
         Projector p = new Projector(g, null, InversionOptions.defaults().withSteps(30).withPerceptualWeight(0));
         // a good guess: the W+ a 200-step projection found; 30 steps from it beat 30 steps from the mean
@@ -103,7 +103,7 @@ class InversionTest {
     }
 
     private static InversionResult invert(Images.Argb target) {
-        NDArray t = Photos.toTensor(toImage(target), root);
+        NDArray t = Photos.toTensor(Images.toBufferedImage(target), root);
         return new Projector(g, clip::imageFeatures, InversionOptions.defaults()).project(t, null, p -> {}, () -> false);
     }
 
@@ -118,7 +118,7 @@ class InversionTest {
         gr.setColor(new Color(240, 138, 28));
         gr.fillOval(16, 24, 26, 26);
         gr.dispose();
-        return new Images.Argb(64, 64, im.getRGB(0, 0, 64, 64, null, 0, 64));
+        return Images.fromBufferedImage(im);
     }
 
     /** The Shapes generator with the red and blue outputs of every ToRGB swapped: red is drawn blue. */
@@ -138,11 +138,5 @@ class InversionTest {
             }
         }
         return new GeneratorCheckpoint(c.source(), sd, c.latentAvg()).build(root);
-    }
-
-    static BufferedImage toImage(Images.Argb a) {
-        BufferedImage im = new BufferedImage(a.width(), a.height(), BufferedImage.TYPE_INT_RGB);
-        im.setRGB(0, 0, a.width(), a.height(), a.pixels(), 0, a.width());
-        return im;
     }
 }

@@ -32,8 +32,7 @@ public final class ExportService {
             if (m == null) {
                 return new Facts(0, 0, false);
             }
-            long bytes = m.frozen.params().toTensors().values().stream().mapToLong(t -> t.bytes().remaining()).sum();
-            return new Facts(m.frozen.config().size(), bytes, true);
+            return new Facts(m.frozen.config().size(), ExportJob.weightBytes(m.frozen), true);
         });
     }
 

@@ -2,7 +2,6 @@ package studio.nada.ui.viewmodel;
 
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.Observable;
@@ -133,7 +132,7 @@ public final class ExportViewModel {
             status.set(p.what() + " (" + p.done() + "/" + p.total() + ")");
         }), mine::get).whenCompleteAsync((files, e) -> {
             running.set(false);
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause = Notice.cause(e);
             if (cause == null) {
                 progress.set(1);
                 status.set("exported " + files.size() + " files");

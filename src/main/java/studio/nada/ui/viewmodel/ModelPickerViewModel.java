@@ -61,7 +61,7 @@ public final class ModelPickerViewModel {
         service.loadModels(set).whenCompleteAsync((ok, e) -> {
             loading.set(false);
             if (e != null) {
-                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                Throwable cause = Notice.cause(e);
                 ClipHeadsNeeded question = ClipHeadsNeeded.in(cause);
                 if (question != null) {
                     // not an error: the file does not say its head counts; the view asks for them

@@ -15,4 +15,9 @@ public record Notice(Kind kind, String title, String text) {
     public static Notice info(String title, String text) {
         return new Notice(Kind.INFO, title, text);
     }
+
+    /** What went wrong inside a future's CompletionException (the exception itself when not wrapped). */
+    static Throwable cause(Throwable e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
 }

@@ -88,10 +88,10 @@ public final class PhotosViewModel {
                     .thenCompose(ps -> align(f, (BufferedImage) ps[0], (Integer) ps[1]))
                     .whenCompleteAsync((aligned, e) -> {
                         if (e != null) {
-                            Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                            Throwable c = Notice.cause(e);
                             notices.post(Notice.error("Not added: " + f.getFileName(), c.getMessage()));
                         } else if (aligned != null) {
-                            PhotoRow row = new PhotoRow(f, toArgb(aligned));
+                            PhotoRow row = new PhotoRow(f, Images.fromBufferedImage(aligned));
                             rows.add(row);
                             queue.add(row);
                             next();
@@ -125,9 +125,7 @@ public final class PhotosViewModel {
         running = row;
         row.set(PhotoRow.State.INVERTING, 0, "inverting…");
         InversionOptions options = InversionOptions.defaults().withSteps(steps.get());
-        BufferedImage target = new BufferedImage(row.aligned().width(), row.aligned().height(), BufferedImage.TYPE_INT_RGB);
-        target.setRGB(0, 0, row.aligned().width(), row.aligned().height(), row.aligned().pixels(), 0, row.aligned().width());
-        service.invert(target, options, p -> fx.execute(() -> {
+        service.invert(Images.toBufferedImage(row.aligned()), options, p -> fx.execute(() -> {
             row.set(PhotoRow.State.INVERTING, (double) p.step() / p.steps(), String.format(Locale.ROOT,
                     "step %d/%d · pixel error %.4f", p.step(), p.steps(), p.mse()));
             if (p.image() != null) {
@@ -138,7 +136,7 @@ public final class PhotosViewModel {
             return service.translate(r.latent(), service.previewStrength());
         }).whenCompleteAsync((domains, e) -> {
             running = null;
-            Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            Throwable c = Notice.cause(e);
             if (c instanceof CancellationException) {
                 row.set(PhotoRow.State.CANCELLED, 0, "cancelled");
             } else if (c != null) {
@@ -181,7 +179,7 @@ public final class PhotosViewModel {
     public void addDomain(Path file) {
         service.addDomain(file).whenCompleteAsync((name, e) -> {
             if (e != null) {
-                Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                Throwable c = Notice.cause(e);
                 notices.post(Notice.error("Could not add the domain", c.getMessage()));
                 return;
             }
@@ -232,16 +230,11 @@ public final class PhotosViewModel {
             }
         }, io).whenCompleteAsync((n, e) -> {
             if (e != null) {
-                Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                Throwable c = Notice.cause(e);
                 notices.post(Notice.error("Photos not exported", c.getMessage()));
             } else {
                 notices.post(Notice.info("Photos exported", n + " row" + (n == 1 ? "" : "s") + " written to " + folder));
             }
         }, fx);
-    }
-
-    static Images.Argb toArgb(BufferedImage im) {
-        return new Images.Argb(im.getWidth(), im.getHeight(), im.getRGB(0, 0, im.getWidth(), im.getHeight(), null, 0,
-                im.getWidth()));
     }
 }

@@ -164,7 +164,7 @@ public final class SessionsViewModel {
         }
         service.openAdapted(file).whenCompleteAsync((ok, e) -> {
             if (e != null) {
-                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                Throwable cause = Notice.cause(e);
                 notices.post(Notice.error("Cannot open the session", cause.getMessage()));
             } else {
                 if (Files.isDirectory(path)) {
