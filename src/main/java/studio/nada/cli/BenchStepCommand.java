@@ -18,6 +18,7 @@ import studio.nada.clip.ClipConfig;
 import studio.nada.clip.ClipModel;
 import studio.nada.clip.ClipTokenizer;
 import studio.nada.engine.RandomSource;
+import studio.nada.engine.OpProfile;
 import studio.nada.engine.TensorEngine;
 import studio.nada.nada.ClipGuide;
 import studio.nada.nada.NadaAdapter;
@@ -55,6 +56,12 @@ public final class BenchStepCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "1", description = "untimed steps first (default ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--profile", description = "write libtorch's op trace of the measured steps here (Chrome trace JSON)")
+    java.nio.file.Path profile;
+
+    @Option(names = "--profile-top", defaultValue = "15", description = "ops listed from the trace (default ${DEFAULT-VALUE})")
+    int profileTop;
+
     @Option(names = "--device", description = "cpu, cuda or cuda:N (default: CUDA when present)")
     String device;
 
@@ -79,6 +86,9 @@ public final class BenchStepCommand implements Callable<Integer> {
                 for (int i = 0; i < warmup; i++) {
                     adapter.step();
                 }
+                if (profile != null) {
+                    OpProfile.start();
+                }
                 double[] secs = new double[steps];
                 Map<String, Double> phases = new LinkedHashMap<>();
                 for (int i = 0; i < steps; i++) {
@@ -87,6 +97,9 @@ public final class BenchStepCommand implements Callable<Integer> {
                     r.phaseMillis().forEach((k, v) -> phases.merge(k, v / 1000.0 / steps, Double::sum));
                     out.printf(Locale.ROOT, "step %d: %.2f s%n", i + 1, secs[i]);
                     out.flush();
+                }
+                if (profile != null) {
+                    OpProfile.stop(profile);
                 }
                 double[] sorted = secs.clone();
                 Arrays.sort(sorted);
@@ -99,8 +112,27 @@ public final class BenchStepCommand implements Callable<Integer> {
             }
             guides.forEach(ClipGuide::close);
         }
+        if (profile != null) {
+            printOps(out);
+        }
         out.println(BenchTimer.peakMemoryLine());
         out.flush();
         return 0;
+    }
+
+    /** The trace's costliest ops per measured step (profiling itself slows the steps down). */
+    private void printOps(PrintWriter out) {
+        try {
+            List<OpProfile.Op> ops = OpProfile.summarize(profile, steps);
+            double total = ops.stream().mapToDouble(OpProfile.Op::selfSeconds).sum();
+            out.printf(Locale.ROOT, "ops by self time per step (profiled, trace in %s):%n", profile);
+            for (OpProfile.Op op : ops.subList(0, Math.min(profileTop, ops.size()))) {
+                out.printf(Locale.ROOT, "  %-44s %7.3f s %5.1f%%  %5d calls  %s%n", op.name(), op.selfSeconds(),
+                        100 * op.selfSeconds() / total, op.calls(), op.topShapes());
+            }
+        } catch (java.io.IOException e) {
+            out.println("cannot read the trace " + profile + ": " + e.getMessage());
+        }
+        out.flush();
     }
 }
