@@ -18,6 +18,10 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        java.util.OptionalInt child = studio.nada.engine.MallocRelaunch.runChildIfNeeded();
+        if (child.isPresent()) {
+            System.exit(child.getAsInt());
+        }
         // before any DJL class loads: never download natives, never phone home
         TensorEngine.configureOffline();
         studio.nada.hub.Downloader.useSystemProxies();

@@ -11,6 +11,10 @@ public final class StudioLauncher {
     private StudioLauncher() {}
 
     public static void main(String[] args) {
+        java.util.OptionalInt child = studio.nada.engine.MallocRelaunch.runChildIfNeeded();
+        if (child.isPresent()) {
+            System.exit(child.getAsInt());
+        }
         TensorEngine.configureOffline();
         studio.nada.hub.Downloader.useSystemProxies();
         if (java.util.Arrays.asList(args).contains("--smoke-test")) {
