@@ -38,37 +38,65 @@ public final class BenchPeakCommand implements Callable<Integer> {
     static final long C = 512;
     static final long S = 64;
 
-    @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Device dev = TensorEngine.device(device);
-        double flops = 2.0 * B * S * S * C * C * 9; // multiply-adds of the conv, as 2 FLOPs each
-        try (NDManager root = TensorEngine.newManager(dev); GradMode off = GradMode.disabled()) {
-            NDArray x = root.randomNormal(new Shape(B, C, S, S));
-            NDArray w = root.randomNormal(new Shape(C, C, 3, 3));
-            NDArray a = root.randomNormal(new Shape(B * S * S, C * 9));
-            NDArray m = root.randomNormal(new Shape(C * 9, C));
+    /** Multiply-adds of the measured conv (and GEMM), as 2 FLOPs each. */
+    static final double FLOPS = 2.0 * B * S * S * C * C * 9;
+
+    /** Medians (ms) and rates (GFLOP/s) of the two measured shapes. */
+    record Peak(double convMillis, double gemmMillis) {
+        double convRate() {
+            return FLOPS / (convMillis / 1e3) / 1e9;
+        }
+
+        double gemmRate() {
+            return FLOPS / (gemmMillis / 1e3) / 1e9;
+        }
+
+        double best() {
+            return Math.max(convRate(), gemmRate());
+        }
+    }
+
+    /** Times the step's dominant conv and the GEMM of the same size, {@code runs} times each after one warm-up. */
+    static Peak measure(NDManager root, int runs) {
+        try (GradMode off = GradMode.disabled(); NDManager m = root.newSubManager()) {
+            NDArray x = m.randomNormal(new Shape(B, C, S, S));
+            NDArray w = m.randomNormal(new Shape(C, C, 3, 3));
+            NDArray a = m.randomNormal(new Shape(B * S * S, C * 9));
+            NDArray b = m.randomNormal(new Shape(C * 9, C));
             BenchTimer.Result conv = BenchTimer.time("conv", 1, runs, () -> {
-                try (StepScope s = StepScope.open(root, java.util.List.of(x, w))) {
+                try (StepScope s = StepScope.open(m, java.util.List.of(x, w))) {
                     studio.nada.nn.Conv.conv2d(x, w, null, 1, 1) // the generator's own conv path
                             .getFloat(0, 0, 0, 0);
                 }
             });
             BenchTimer.Result gemm = BenchTimer.time("gemm", 1, runs, () -> {
-                try (StepScope s = StepScope.open(root, java.util.List.of(a, m))) {
-                    a.matMul(m).getFloat(0, 0);
+                try (StepScope s = StepScope.open(m, java.util.List.of(a, b))) {
+                    a.matMul(b).getFloat(0, 0);
                 }
             });
-            double convRate = flops / (conv.median() / 1e3) / 1e9;
-            double gemmRate = flops / (gemm.median() / 1e3) / 1e9;
+            return new Peak(conv.median(), gemm.median());
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Device dev = TensorEngine.device(device);
+        try (NDManager root = TensorEngine.newManager(dev)) {
+            Peak p = measure(root, runs);
+            double flops = FLOPS;
+            double convRate = p.convRate();
+            double gemmRate = p.gemmRate();
             out.printf(Locale.ROOT, "practical fp32 peak on %s, %d threads (%.1f GFLOP each):%n", dev,
                     Runtime.getRuntime().availableProcessors(), flops / 1e9);
             out.printf(Locale.ROOT, "  conv 3x3 %dx%d ch at %dx%d, batch %d   median %8.1f ms   %6.1f GFLOP/s%n", C, C, S, S,
-                    B, conv.median(), convRate);
+                    B, p.convMillis(), convRate);
             out.printf(Locale.ROOT, "  GEMM %dx%dx%d                     median %8.1f ms   %6.1f GFLOP/s%n", B * S * S,
-                    C * 9, C, gemm.median(), gemmRate);
-            out.printf(Locale.ROOT, "  peak %.1f GFLOP/s: a 778 GFLOP step (256 px, cm 2, batch 2, ViT-B/32, k = all)"
-                    + " would take %.2f s at it%n", Math.max(convRate, gemmRate), 778 / Math.max(convRate, gemmRate));
+                    C * 9, C, p.gemmMillis(), gemmRate);
+            double step = studio.nada.nada.StepFlops.of(studio.nada.stylegan.GeneratorConfig.standard(256, 512, 8, 2),
+                    java.util.List.of(studio.nada.clip.ClipConfig.vitB32()), 2) / 1e9;
+            out.printf(Locale.ROOT, "  peak %.1f GFLOP/s: a %.0f GFLOP step (256 px, cm 2, batch 2, ViT-B/32, k = all)"
+                    + " would take %.2f s at it%n", p.best(), step, step / p.best());
             out.println(BenchTimer.peakMemoryLine());
         }
         return 0;

@@ -23,6 +23,7 @@ import studio.nada.engine.TensorEngine;
 import studio.nada.nada.ClipGuide;
 import studio.nada.nada.NadaAdapter;
 import studio.nada.nada.NadaConfig;
+import studio.nada.nada.StepFlops;
 import studio.nada.nada.StepResult;
 import studio.nada.stylegan.Generator;
 import studio.nada.stylegan.GeneratorConfig;
@@ -109,6 +110,15 @@ public final class BenchStepCommand implements Callable<Integer> {
                 out.print("mean by phase:");
                 phases.forEach((k, v) -> out.printf(Locale.ROOT, "  %s %.2f s", k, v));
                 out.println();
+                if (layersK <= 0) {
+                    // the same run measures what this machine can do, so the ratio holds across machines
+                    double work = StepFlops.of(gc, guides.stream().map(gd -> gd.model().config()).toList(), batch);
+                    BenchPeakCommand.Peak peak = BenchPeakCommand.measure(root, 3);
+                    double rate = work / median / 1e9;
+                    out.printf(Locale.ROOT, "work %.1f GFLOP per step: %.1f GFLOP/s = %.0f%% of this machine's peak"
+                            + " (%.1f GFLOP/s: conv %.1f, GEMM %.1f)%n", work / 1e9, rate, 100 * rate / peak.best(),
+                            peak.best(), peak.convRate(), peak.gemmRate());
+                }
             }
             guides.forEach(ClipGuide::close);
         }
