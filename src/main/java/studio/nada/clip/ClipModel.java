@@ -87,17 +87,30 @@ public final class ClipModel implements AutoCloseable {
         return text.forward(tokens, record);
     }
 
-    /** Token ids as Java arrays, created on {@code scope}, where the result attaches too. */
+    /**
+     * Token ids as Java arrays, created on {@code scope}, where the result attaches too. The rows
+     * are cut after the batch's last end-of-text token (the largest id of each row): the padding
+     * after it cannot change the features (causal mask), and a short prompt then costs its own
+     * length, not the 77-token context (the 79-template text direction ran 5x faster).
+     */
     public NDArray encodeText(NDManager scope, int[][] tokens) {
         int context = config.contextLength();
-        int[] flat = new int[tokens.length * context];
+        int length = 1;
         for (int i = 0; i < tokens.length; i++) {
             if (tokens[i].length != context) {
                 throw new IllegalArgumentException("token row " + i + " has " + tokens[i].length + " ids, expected " + context);
             }
-            System.arraycopy(tokens[i], 0, flat, i * context, context);
+            int eot = 0;
+            for (int j = 1; j < context; j++) {
+                eot = tokens[i][j] > tokens[i][eot] ? j : eot;
+            }
+            length = Math.max(length, eot + 1);
         }
-        return encodeText(studio.nada.nn.Ops.constant(scope, flat, new Shape(tokens.length, context)));
+        int[] flat = new int[tokens.length * length];
+        for (int i = 0; i < tokens.length; i++) {
+            System.arraycopy(tokens[i], 0, flat, i * length, length);
+        }
+        return encodeText(studio.nada.nn.Ops.constant(scope, flat, new Shape(tokens.length, length)));
     }
 
     /** The learned temperature parameter; {@code exp} of it multiplies cosine similarities. */

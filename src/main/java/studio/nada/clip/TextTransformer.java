@@ -38,22 +38,27 @@ public final class TextTransformer {
     NDArray forward(NDArray tokens, Map<String, NDArray> record) {
         long n = tokens.getShape().get(0);
         long context = positionalEmbedding.getShape().get(0);
-        if (tokens.getShape().dimension() != 2 || tokens.getShape().get(1) != context) {
-            throw new IllegalArgumentException("encodeText expects token ids [N, " + context + "], got "
+        long length = tokens.getShape().dimension() == 2 ? tokens.getShape().get(1) : -1;
+        if (length < 1 || length > context) {
+            throw new IllegalArgumentException("encodeText expects token ids [N, L] with L <= " + context + ", got "
                     + tokens.getShape());
         }
+        // under the causal mask no position sees a later one, so ids cut after the last
+        // end-of-text token give the same features as the padded row
+        NDArray positions = length == context ? positionalEmbedding : positionalEmbedding.get(":" + length);
+        NDArray mask = length == context ? attnMask : attnMask.get(":" + length + ", :" + length);
         NDArray ids = tokens.toType(DataType.INT64, false);
         NDArray x = Embedding.embedding(ids, tokenEmbedding, SparseFormat.DENSE).singletonOrThrow();
         put(record, "token_embedding", x);
-        x = x.add(positionalEmbedding);
+        x = x.add(positions);
         if (record != null) {
-            List<NDArray> blocks = transformer.forwardAll(x, attnMask);
+            List<NDArray> blocks = transformer.forwardAll(x, mask);
             for (int i = 0; i < blocks.size(); i++) {
                 put(record, "block" + i, blocks.get(i));
             }
             x = blocks.get(blocks.size() - 1);
         } else {
-            x = transformer.forward(x, attnMask);
+            x = transformer.forward(x, mask);
         }
         x = lnFinal.forward(x);
         put(record, "ln_final", x);

@@ -62,12 +62,12 @@ public final class ClipGuide implements AutoCloseable {
     }
 
     /**
-     * Row-normalized text embeddings of {@code prompts}, [N, embed], computed without gradient, a
-     * few prompts at a time so the transformer's intermediates never pile up (79 templates × 77
-     * tokens at width 512 held gigabytes at once).
+     * Row-normalized text embeddings of {@code prompts}, [N, embed], computed without gradient, 32
+     * prompts at a time so the transformer's intermediates never pile up (79 templates × 77
+     * tokens at width 512 held gigabytes at once; rows are now cut to their prompts' length).
      */
     public NDArray textFeatures(List<String> prompts, NDManager scope) {
-        final int chunk = 8;
+        final int chunk = 32;
         List<NDArray> parts = new java.util.ArrayList<>();
         try (GradMode off = GradMode.disabled()) {
             for (int i = 0; i < prompts.size(); i += chunk) {
