@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import studio.nada.engine.GradMode;
 import studio.nada.engine.RandomSource;
+import studio.nada.engine.StepScope;
 import studio.nada.nn.Ops;
 import studio.nada.stylegan.Generator;
 import studio.nada.stylegan.Latents;
@@ -26,6 +27,8 @@ public final class LayerSelector {
     public record Selection(float[] scores, int[] chosen) {}
 
     private static final float PROBE_LR = 0.01f;
+    /** Codes run through generator and CLIP at once in the probe. */
+    static final int PROBE_PART = 2;
 
     private LayerSelector() {}
 
@@ -34,6 +37,12 @@ public final class LayerSelector {
      */
     public static Selection select(Generator frozen, Generator trainable, List<ClipGuide> guides,
             List<NDArray> targets, int k, int batch, int iters, RandomSource rng, NDManager scope) {
+        return select(frozen, trainable, guides, targets, k, batch, iters, rng, scope, PROBE_PART);
+    }
+
+    /** As above, {@code partSize} codes through generator and CLIP at a time. */
+    static Selection select(Generator frozen, Generator trainable, List<ClipGuide> guides,
+            List<NDArray> targets, int k, int batch, int iters, RandomSource rng, NDManager scope, int partSize) {
         int n = frozen.config().nLatent();
         NDArray z = rng.normal(scope, new Shape(batch, frozen.config().styleDim()));
         NDArray wInit;
@@ -44,14 +53,31 @@ public final class LayerSelector {
         NDArray wCodes = wInit.duplicate();
         wCodes.setRequiresGradient(true);
         for (int it = 0; it < iters; it++) {
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray image = trainable.synthesis(wCodes, Noise.random(rng));
-                NDArray loss = null;
-                for (int m = 0; m < guides.size(); m++) {
-                    NDArray term = Ops.mul(ClipLosses.global(guides.get(m), image, targets.get(m)), guides.get(m).weight());
-                    loss = loss == null ? term : loss.add(term);
+            // the batch runs in parts, each freed before the next: the loss is a mean of per-sample
+            // terms and each code reaches only its own image, so the summed gradients are the whole
+            // batch's, and the peak memory is a part's (a batch of 8 at 256 px held 17.8 GB)
+            List<NDArray> noise = Noise.drawRandom(trainable, rng, batch, scope);
+            for (int from = 0; from < batch; from += partSize) {
+                int to = Math.min(batch, from + partSize);
+                // each array once (the targets are among the guides' cached texts): attached twice,
+                // an array would be handed back to the part's own closing manager and freed
+                java.util.Set<NDArray> held = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                held.addAll(trainable.arrays());
+                guides.forEach(g -> held.addAll(g.cachedArrays()));
+                held.addAll(targets);
+                held.add(wCodes);
+                try (StepScope part = StepScope.open(scope, held)) {
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        NDArray image = trainable.synthesis(wCodes.get(from + ":" + to), Noise.rows(noise, from, to));
+                        NDArray loss = null;
+                        for (int m = 0; m < guides.size(); m++) {
+                            NDArray term = Ops.mul(ClipLosses.global(guides.get(m), image, targets.get(m)),
+                                    guides.get(m).weight() * (to - from) / batch);
+                            loss = loss == null ? term : loss.add(term);
+                        }
+                        gc.backward(loss);
+                    }
                 }
-                gc.backward(loss);
             }
             try (GradMode off = GradMode.disabled()) {
                 NDArray grad = wCodes.getGradient();

@@ -54,4 +54,24 @@ public abstract class Noise {
             }
         };
     }
+
+    /**
+     * The maps {@link #random} would draw for a batch of {@code batch}, drawn now and in the same
+     * order, so that a batch run in parts ({@link #rows}) gets the noise it would have had whole.
+     */
+    public static java.util.List<NDArray> drawRandom(Generator g, RandomSource source, long batch, NDManager manager) {
+        java.util.List<NDArray> maps = new java.util.ArrayList<>();
+        maps.add(source.normal(manager, new Shape(batch, 1, 4, 4)));
+        for (int k = 0; k < g.config().logSize() - 2; k++) {
+            long res = 8L << k;
+            maps.add(source.normal(manager, new Shape(batch, 1, res, res)));
+            maps.add(source.normal(manager, new Shape(batch, 1, res, res)));
+        }
+        return maps;
+    }
+
+    /** Rows [from, to) of every map. */
+    public static Noise rows(java.util.List<NDArray> maps, long from, long to) {
+        return explicit(maps.stream().map(a -> a.get(from + ":" + to)).toList());
+    }
 }
