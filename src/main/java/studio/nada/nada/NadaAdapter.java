@@ -181,9 +181,20 @@ public final class NadaAdapter implements AutoCloseable {
             chosenParams.retainAll(optimized.keySet());
 
             NDArray srcImg;
-            try (GradMode off = GradMode.disabled()) {
+            List<NDArray> srcFeatures = new ArrayList<>();
+            // the frozen pass keeps only its images and their CLIP features: its intermediates are
+            // freed before the trained pass starts, which lowers the step's peak memory
+            java.util.Set<NDArray> held = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            held.addAll(frozen.arrays());
+            guides.forEach(g -> held.addAll(g.cachedArrays()));
+            try (GradMode off = GradMode.disabled(); StepScope f = StepScope.open(m, held)) {
                 srcImg = frozen.synthesis(wPlus, Noise.random(rng));
+                for (ClipGuide g : guides) {
+                    srcFeatures.add(g.imageFeatures(srcImg));
+                }
                 srcImg.getFloat(0, 0, 0, 0); // synchronize (CUDA) so the phase times mean something
+                srcImg.attach(m);
+                srcFeatures.forEach(a -> a.attach(m));
             }
             lap(phases, "frozen", mark);
             setRequiresGradient(chosenParams);
@@ -196,12 +207,8 @@ public final class NadaAdapter implements AutoCloseable {
                 NDArray similarity = null;
                 for (int gi = 0; gi < guides.size(); gi++) {
                     ClipGuide g = guides.get(gi);
-                    NDArray srcFeatures;
-                    try (GradMode off = GradMode.disabled()) {
-                        srcFeatures = g.imageFeatures(srcImg);
-                    }
                     NDArray dstFeatures = g.imageFeatures(dstImg);
-                    NDArray part = ClipLosses.directional(g, srcFeatures, dstFeatures, dstImg,
+                    NDArray part = ClipLosses.directional(g, srcFeatures.get(gi), dstFeatures, dstImg,
                             g.textDirection(config.source(), config.target()));
                     NDArray sim = Ops.mul(dstFeatures.stopGradient().matMul(probeTargets.get(gi).transpose()).mean(),
                             g.weight() / totalWeight);
