@@ -24,11 +24,8 @@ public final class BenchPreviewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--size", defaultValue = "256", description = "generator resolution (default ${DEFAULT-VALUE})")
-    int size;
-
-    @Option(names = "--channel-multiplier", defaultValue = "2", description = "default ${DEFAULT-VALUE}")
-    int channelMultiplier;
+    @picocli.CommandLine.Mixin
+    BenchGeneratorSize generator;
 
     @Option(names = "--seeds", defaultValue = "6", description = "seeds in the grid (default ${DEFAULT-VALUE})")
     int seeds;
@@ -43,9 +40,9 @@ public final class BenchPreviewCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Device dev = TensorEngine.device(device);
-        GeneratorConfig gc = GeneratorConfig.standard(size, 512, 8, channelMultiplier);
-        out.printf(Locale.ROOT, "preview: %d seeds at %dpx cm %d, frozen + adapted, on %s%n", seeds, size,
-                channelMultiplier, dev);
+        GeneratorConfig gc = generator.config();
+        out.printf(Locale.ROOT, "preview: %d seeds at %dpx cm %d, frozen + adapted, on %s%n", seeds, gc.size(),
+                generator.channelMultiplier, dev);
         try (NDManager root = TensorEngine.newManager(dev)) {
             Generator frozen = GeneratorInit.random(root, gc);
             Generator adapted = new Generator(gc, frozen.params().copy(root));

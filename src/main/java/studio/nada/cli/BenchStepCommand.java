@@ -36,11 +36,8 @@ public final class BenchStepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--size", defaultValue = "256", description = "generator resolution (default ${DEFAULT-VALUE})")
-    int size;
-
-    @Option(names = "--channel-multiplier", defaultValue = "2", description = "default ${DEFAULT-VALUE}")
-    int channelMultiplier;
+    @picocli.CommandLine.Mixin
+    BenchGeneratorSize generator;
 
     @Option(names = "--batch", defaultValue = "2", description = "default ${DEFAULT-VALUE}")
     int batch;
@@ -70,9 +67,9 @@ public final class BenchStepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Device dev = TensorEngine.device(device);
-        GeneratorConfig gc = GeneratorConfig.standard(size, 512, 8, channelMultiplier);
-        out.printf(Locale.ROOT, "NADA step: generator %dpx cm %d, batch %d, CLIP %s, k %s, on %s%n", size,
-                channelMultiplier, batch, clips, layersK <= 0 ? "all (" + gc.nLatent() + ")" : layersK, dev);
+        GeneratorConfig gc = generator.config();
+        out.printf(Locale.ROOT, "NADA step: generator %dpx cm %d, batch %d, CLIP %s, k %s, on %s%n", gc.size(),
+                generator.channelMultiplier, batch, clips, layersK <= 0 ? "all (" + gc.nLatent() + ")" : layersK, dev);
         out.flush();
         try (NDManager root = TensorEngine.newManager(dev)) {
             Generator g = GeneratorInit.random(root, gc);

@@ -18,7 +18,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        java.util.OptionalInt child = studio.nada.engine.MallocRelaunch.runChildIfNeeded();
+        java.util.OptionalInt child = studio.nada.engine.MallocRelaunch.runChildIfNeeded(args);
         if (child.isPresent()) {
             System.exit(child.getAsInt());
         }

@@ -34,7 +34,7 @@ public final class MallocRelaunch {
      * Runs the program in a child with the environment it wants and returns the child's exit code,
      * or empty when this process should go on and run it itself.
      */
-    public static OptionalInt runChildIfNeeded() {
+    public static OptionalInt runChildIfNeeded(String[] args) {
         if (!Platform.isLinux() || "false".equals(System.getProperty("nada.relaunch"))) {
             return OptionalInt.empty();
         }
@@ -44,16 +44,12 @@ public final class MallocRelaunch {
             }
             return OptionalInt.empty();
         }
-        ProcessHandle.Info info = ProcessHandle.current().info();
-        Optional<String> command = info.command();
-        Optional<String[]> arguments = info.arguments();
-        if (command.isEmpty() || arguments.isEmpty()) {
+        List<String> line = commandLine(args);
+        if (line.isEmpty()) {
             return OptionalInt.empty();
         }
-        List<String> line = new ArrayList<>();
-        line.add(command.get());
-        line.addAll(List.of(arguments.get()));
         ProcessBuilder pb = new ProcessBuilder(line).inheritIO();
+        restoreLibraryPath(pb.environment());
         pb.environment().put("MALLOC_ARENA_MAX", "1");
         pb.environment().put(MARK, "1");
         Process child;
@@ -69,6 +65,55 @@ public final class MallocRelaunch {
             } catch (InterruptedException e) {
                 // keep waiting: the child decides when the program ends
             }
+        }
+    }
+
+    /**
+     * How this process was started: an installed app's launcher (jpackage names it in
+     * {@code jpackage.app-path}; it builds the JVM's own options) with the program's arguments, or
+     * the {@code java} command line exactly as given. Empty when it cannot be read.
+     */
+    static List<String> commandLine(String[] args) {
+        List<String> line = new ArrayList<>();
+        String launcher = System.getProperty("jpackage.app-path");
+        if (launcher != null) {
+            line.add(launcher);
+            line.addAll(List.of(args));
+            return line;
+        }
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        Optional<String> command = info.command();
+        Optional<String[]> arguments = info.arguments();
+        if (command.isEmpty() || arguments.isEmpty()
+                || !java.nio.file.Path.of(command.get()).getFileName().toString().equals("java")) {
+            return List.of(); // an unknown launcher: its arguments may not be the JVM's
+        }
+        line.add(command.get());
+        line.addAll(List.of(arguments.get()));
+        return line;
+    }
+
+    /**
+     * An installed app's launcher puts its own lib/app folder on {@code LD_LIBRARY_PATH} and
+     * re-executes itself; started again with that folder already there, it takes itself for the
+     * second stage and reads the program's arguments as the JVM's. The child gets the path as the
+     * user had it.
+     */
+    static void restoreLibraryPath(java.util.Map<String, String> env) {
+        String launcher = System.getProperty("jpackage.app-path");
+        String path = env.get("LD_LIBRARY_PATH");
+        if (launcher == null || path == null) {
+            return;
+        }
+        java.nio.file.Path appLib = java.nio.file.Path.of(launcher).toAbsolutePath().getParent().resolveSibling("lib")
+                .resolve("app").normalize();
+        String kept = java.util.Arrays.stream(path.split(":"))
+                .filter(p -> !p.isEmpty() && !java.nio.file.Path.of(p).toAbsolutePath().normalize().equals(appLib))
+                .collect(java.util.stream.Collectors.joining(":"));
+        if (kept.isEmpty()) {
+            env.remove("LD_LIBRARY_PATH");
+        } else {
+            env.put("LD_LIBRARY_PATH", kept);
         }
     }
 

@@ -11,7 +11,7 @@ public final class StudioLauncher {
     private StudioLauncher() {}
 
     public static void main(String[] args) {
-        java.util.OptionalInt child = studio.nada.engine.MallocRelaunch.runChildIfNeeded();
+        java.util.OptionalInt child = studio.nada.engine.MallocRelaunch.runChildIfNeeded(args);
         if (child.isPresent()) {
             System.exit(child.getAsInt());
         }
