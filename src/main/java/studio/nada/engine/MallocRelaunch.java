@@ -6,7 +6,6 @@ import com.sun.jna.Platform;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
@@ -81,15 +80,22 @@ public final class MallocRelaunch {
             line.addAll(List.of(args));
             return line;
         }
-        ProcessHandle.Info info = ProcessHandle.current().info();
-        Optional<String> command = info.command();
-        Optional<String[]> arguments = info.arguments();
-        if (command.isEmpty() || arguments.isEmpty()
-                || !java.nio.file.Path.of(command.get()).getFileName().toString().equals("java")) {
+        // /proc, not ProcessHandle.Info: the JDK reads only the first page of a command line, and the
+        // studio's own javafx:run line (module path and all) is longer
+        String[] argv;
+        String command;
+        try {
+            argv = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/self/cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).split("\0");
+            command = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/exe")).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return List.of();
+        }
+        if (argv.length < 2 || !java.nio.file.Path.of(command).getFileName().toString().equals("java")) {
             return List.of(); // an unknown launcher: its arguments may not be the JVM's
         }
-        line.add(command.get());
-        line.addAll(List.of(arguments.get()));
+        line.add(command);
+        line.addAll(List.of(argv).subList(1, argv.length));
         return line;
     }
 
