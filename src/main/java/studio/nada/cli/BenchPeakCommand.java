@@ -84,15 +84,12 @@ public final class BenchPeakCommand implements Callable<Integer> {
         Device dev = TensorEngine.device(device);
         try (NDManager root = TensorEngine.newManager(dev)) {
             Peak p = measure(root, runs);
-            double flops = FLOPS;
-            double convRate = p.convRate();
-            double gemmRate = p.gemmRate();
             out.printf(Locale.ROOT, "practical fp32 peak on %s, %d threads (%.1f GFLOP each):%n", dev,
-                    Runtime.getRuntime().availableProcessors(), flops / 1e9);
+                    Runtime.getRuntime().availableProcessors(), FLOPS / 1e9);
             out.printf(Locale.ROOT, "  conv 3x3 %dx%d ch at %dx%d, batch %d   median %8.1f ms   %6.1f GFLOP/s%n", C, C, S, S,
-                    B, p.convMillis(), convRate);
+                    B, p.convMillis(), p.convRate());
             out.printf(Locale.ROOT, "  GEMM %dx%dx%d                     median %8.1f ms   %6.1f GFLOP/s%n", B * S * S,
-                    C * 9, C, p.gemmMillis(), gemmRate);
+                    C * 9, C, p.gemmMillis(), p.gemmRate());
             double step = studio.nada.nada.StepFlops.of(studio.nada.stylegan.GeneratorConfig.standard(256, 512, 8, 2),
                     java.util.List.of(studio.nada.clip.ClipConfig.vitB32()), 2) / 1e9;
             out.printf(Locale.ROOT, "  peak %.1f GFLOP/s: a %.0f GFLOP step (256 px, cm 2, batch 2, ViT-B/32, k = all)"

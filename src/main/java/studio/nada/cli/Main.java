@@ -18,10 +18,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        java.util.OptionalInt child = studio.nada.engine.MallocRelaunch.runChildIfNeeded(args);
-        if (child.isPresent()) {
-            System.exit(child.getAsInt());
-        }
+        studio.nada.engine.MallocRelaunch.runInChildIfNeeded(args);
         // before any DJL class loads: never download natives, never phone home
         TensorEngine.configureOffline();
         studio.nada.hub.Downloader.useSystemProxies();

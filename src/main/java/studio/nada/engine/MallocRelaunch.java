@@ -30,10 +30,17 @@ public final class MallocRelaunch {
     }
 
     /**
-     * Runs the program in a child with the environment it wants and returns the child's exit code,
-     * or empty when this process should go on and run it itself.
+     * Runs the program in a child with the environment it wants and exits with the child's exit
+     * code; returns when this process should go on and run it itself.
      */
-    public static OptionalInt runChildIfNeeded(String[] args) {
+    public static void runInChildIfNeeded(String[] args) {
+        OptionalInt code = runChildIfNeeded(args);
+        if (code.isPresent()) {
+            System.exit(code.getAsInt());
+        }
+    }
+
+    static OptionalInt runChildIfNeeded(String[] args) {
         if (!Platform.isLinux() || "false".equals(System.getProperty("nada.relaunch"))) {
             return OptionalInt.empty();
         }

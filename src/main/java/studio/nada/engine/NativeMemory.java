@@ -18,7 +18,8 @@ import com.sun.jna.Platform;
  * runs, so a tensor thread still gets its own, whose 64 MB heaps cannot hold a large activation,
  * which glibc then maps afresh anyway. Setting {@code MALLOC_ARENA_MAX=1} in the environment
  * before the JVM starts closes that gap (a 256 px NADA step: 7.1 s with huge pages alone, 4.3 s
- * with both, 12.3 s with neither, on a 2-core AVX-512 machine); the test runs and scripts set it.
+ * with both, 12.3 s with neither, on a 2-core AVX-512 machine): {@link MallocRelaunch} starts the
+ * CLI and the studio again with it, and the test JVMs get it from surefire.
  */
 final class NativeMemory {
     private static final int M_TRIM_THRESHOLD = -1;

@@ -20,10 +20,7 @@ public final class Scopes {
      * {@code owner}, everything else the block made is closed.
      */
     public static NDArray nested(NDManager owner, Iterable<NDArray> arrays, Supplier<NDArray> block) {
-        try (NDManager sub = owner.newSubManager()) {
-            for (NDArray a : arrays) {
-                a.tempAttach(sub);
-            }
+        try (StepScope sub = StepScope.open(owner, arrays)) {
             NDArray out = block.get();
             out.attach(owner);
             return out;

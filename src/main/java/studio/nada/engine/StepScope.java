@@ -11,6 +11,9 @@ import ai.djl.ndarray.NDManager;
  */
 public final class StepScope implements AutoCloseable {
     private final NDManager manager;
+    // an array attached twice would be handed back to this closing scope and freed with it
+    private final java.util.Set<NDArray> held =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private StepScope(NDManager manager) {
         this.manager = manager;
@@ -20,9 +23,7 @@ public final class StepScope implements AutoCloseable {
     public static StepScope open(NDManager parent, Iterable<NDArray> params) {
         StepScope scope = new StepScope(parent.newSubManager());
         if (params != null) {
-            for (NDArray p : params) {
-                p.tempAttach(scope.manager);
-            }
+            scope.attach(params);
         }
         return scope;
     }
@@ -31,10 +32,12 @@ public final class StepScope implements AutoCloseable {
         return open(parent, null);
     }
 
-    /** Temporarily attaches more arrays (another model's, an optimizer's state). */
+    /** Temporarily attaches more arrays (another model's, an optimizer's state); each only once. */
     public StepScope attach(Iterable<NDArray> arrays) {
         for (NDArray a : arrays) {
-            a.tempAttach(manager);
+            if (held.add(a)) {
+                a.tempAttach(manager);
+            }
         }
         return this;
     }

@@ -23,7 +23,7 @@ final class InversionNoise {
     static List<NDArray> initial(Generator g, Random rng, NDManager manager) {
         List<NDArray> out = new ArrayList<>();
         for (int i = 0; i < g.config().numLayers(); i++) {
-            int res = 1 << ((i + 5) / 2);
+            int res = g.config().noiseResolution(i);
             float[] v = new float[res * res];
             for (int k = 0; k < v.length; k++) {
                 v[k] = (float) rng.nextGaussian();

@@ -59,14 +59,9 @@ public final class LayerSelector {
             List<NDArray> noise = Noise.drawRandom(trainable, rng, batch, scope);
             for (int from = 0; from < batch; from += partSize) {
                 int to = Math.min(batch, from + partSize);
-                // each array once (the targets are among the guides' cached texts): attached twice,
-                // an array would be handed back to the part's own closing manager and freed
-                java.util.Set<NDArray> held = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-                held.addAll(trainable.arrays());
-                guides.forEach(g -> held.addAll(g.cachedArrays()));
-                held.addAll(targets);
-                held.add(wCodes);
-                try (StepScope part = StepScope.open(scope, held)) {
+                try (StepScope part = StepScope.open(scope, trainable.arrays())) {
+                    guides.forEach(g -> part.attach(g.cachedArrays()));
+                    part.attach(targets).attach(List.of(wCodes));
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         NDArray image = trainable.synthesis(wCodes.get(from + ":" + to), Noise.rows(noise, from, to));
                         NDArray loss = null;

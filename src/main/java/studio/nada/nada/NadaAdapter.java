@@ -184,10 +184,8 @@ public final class NadaAdapter implements AutoCloseable {
             List<NDArray> srcFeatures = new ArrayList<>();
             // the frozen pass keeps only its images and their CLIP features: its intermediates are
             // freed before the trained pass starts, which lowers the step's peak memory
-            java.util.Set<NDArray> held = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            held.addAll(frozen.arrays());
-            guides.forEach(g -> held.addAll(g.cachedArrays()));
-            try (GradMode off = GradMode.disabled(); StepScope f = StepScope.open(m, held)) {
+            try (GradMode off = GradMode.disabled(); StepScope f = StepScope.open(m, frozen.arrays())) {
+                guides.forEach(g -> f.attach(g.cachedArrays()));
                 srcImg = frozen.synthesis(wPlus, Noise.random(rng));
                 for (ClipGuide g : guides) {
                     srcFeatures.add(g.imageFeatures(srcImg));

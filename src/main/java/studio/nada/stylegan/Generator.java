@@ -48,7 +48,7 @@ public final class Generator {
             in = out;
         }
         for (int i = 0; i < config.numLayers(); i++) {
-            long res = 1L << ((i + 5) / 2);
+            long res = config.noiseResolution(i);
             params.get("noises.noise_" + i, 1, 1, res, res);
             params.markBuffer("noises.noise_" + i);
         }
@@ -137,7 +137,7 @@ public final class Generator {
         attach.add(x);
         attach.add(w);
         attach.add(noiseMap);
-        return Scopes.nested(m, distinct(attach), () -> conv.forward(x, w, noiseMap));
+        return Scopes.nested(m, attach, () -> conv.forward(x, w, noiseMap));
     }
 
     private static NDArray block(NDManager m, ToRGB rgb, NDArray x, NDArray w, NDArray skip) {
@@ -147,20 +147,9 @@ public final class Generator {
         if (skip != null) {
             attach.add(skip);
         }
-        return Scopes.nested(m, distinct(attach), () -> rgb.forward(x, w, skip));
+        return Scopes.nested(m, attach, () -> rgb.forward(x, w, skip));
     }
 
-    /** Attaching one array twice would hand it back to the closing scope: keep each once. */
-    private static List<NDArray> distinct(List<NDArray> arrays) {
-        java.util.Set<NDArray> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        List<NDArray> out = new ArrayList<>();
-        for (NDArray a : arrays) {
-            if (seen.add(a)) {
-                out.add(a);
-            }
-        }
-        return out;
-    }
 
     private static void tap(LayerTap tap, String name, NDArray value) {
         if (tap != null) {

@@ -32,6 +32,11 @@ public record GeneratorConfig(int size, int styleDim, int nMlp, Map<Integer, Int
         return 2 * (logSize() - 2) + 1;
     }
 
+    /** Side of noise map {@code i} (conv1's is 4, then two per resolution from 8 up). */
+    public int noiseResolution(int i) {
+        return 1 << ((i + 5) / 2);
+    }
+
     public int channels(int resolution) {
         Integer c = channels.get(resolution);
         if (c == null) {

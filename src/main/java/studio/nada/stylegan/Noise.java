@@ -61,10 +61,8 @@ public abstract class Noise {
      */
     public static java.util.List<NDArray> drawRandom(Generator g, RandomSource source, long batch, NDManager manager) {
         java.util.List<NDArray> maps = new java.util.ArrayList<>();
-        maps.add(source.normal(manager, new Shape(batch, 1, 4, 4)));
-        for (int k = 0; k < g.config().logSize() - 2; k++) {
-            long res = 8L << k;
-            maps.add(source.normal(manager, new Shape(batch, 1, res, res)));
+        for (int i = 0; i < g.config().numLayers(); i++) {
+            long res = g.config().noiseResolution(i);
             maps.add(source.normal(manager, new Shape(batch, 1, res, res)));
         }
         return maps;

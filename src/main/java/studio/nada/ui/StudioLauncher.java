@@ -11,10 +11,7 @@ public final class StudioLauncher {
     private StudioLauncher() {}
 
     public static void main(String[] args) {
-        java.util.OptionalInt child = studio.nada.engine.MallocRelaunch.runChildIfNeeded(args);
-        if (child.isPresent()) {
-            System.exit(child.getAsInt());
-        }
+        studio.nada.engine.MallocRelaunch.runInChildIfNeeded(args);
         TensorEngine.configureOffline();
         studio.nada.hub.Downloader.useSystemProxies();
         if (java.util.Arrays.asList(args).contains("--smoke-test")) {
