@@ -18,6 +18,7 @@ import studio.nada.clip.ClipConfig;
 import studio.nada.clip.ClipModel;
 import studio.nada.clip.ClipTokenizer;
 import studio.nada.engine.RandomSource;
+import studio.nada.engine.NativeHeap;
 import studio.nada.engine.OpProfile;
 import studio.nada.engine.TensorEngine;
 import studio.nada.nada.ClipGuide;
@@ -63,6 +64,10 @@ public final class BenchStepCommand implements Callable<Integer> {
     @Option(names = "--device", description = "cpu, cuda or cuda:N (default: CUDA when present)")
     String device;
 
+    @Option(names = "--memory-every", defaultValue = "0",
+            description = "every N measured steps, print resident and live native memory and the live array count")
+    int memoryEvery;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -94,6 +99,11 @@ public final class BenchStepCommand implements Callable<Integer> {
                     secs[i] = r.millis() / 1000.0;
                     r.phaseMillis().forEach((k, v) -> phases.merge(k, v / 1000.0 / steps, Double::sum));
                     out.printf(Locale.ROOT, "step %d: %.2f s%n", i + 1, secs[i]);
+                    if (memoryEvery > 0 && (i + 1) % memoryEvery == 0) {
+                        out.printf(Locale.ROOT, "memory after step %d: resident %.1f MiB, malloc in use %.1f MiB,"
+                                + " %d live arrays%n", i + 1, NativeHeap.residentBytes() / 1048576.0,
+                                NativeHeap.inUseBytes() / 1048576.0, root.getManagedArrays().size());
+                    }
                     out.flush();
                 }
                 if (profile != null) {
