@@ -1,12 +1,11 @@
 package studio.nada.cli;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import studio.nada.engine.NativeHeap;
 
 /**
  * Times a piece of work over warm-up and measured runs and reports median/min/max milliseconds
@@ -56,16 +55,11 @@ public final class BenchTimer {
 
     /** Peak resident set size of this process in MiB (VmHWM), or the heap peak where /proc is absent. */
     public static double peakMemoryMiB() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    String kb = line.replaceAll("[^0-9]", "");
-                    return Long.parseLong(kb) / 1024.0;
-                }
-            }
-        } catch (Exception ignored) {
-            // not Linux: fall back to the JVM's view
+        long peak = NativeHeap.peakResidentBytes();
+        if (peak >= 0) {
+            return peak / (1024.0 * 1024.0);
         }
+        // not Linux: fall back to the JVM's view
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
     }
 

@@ -50,9 +50,18 @@ public final class NativeHeap {
 
     /** Current resident set size in bytes (VmRSS), or -1 where /proc is absent. */
     public static long residentBytes() {
+        return statusBytes("VmRSS:");
+    }
+
+    /** The process's peak resident set size in bytes (VmHWM), or -1 where /proc is absent. */
+    public static long peakResidentBytes() {
+        return statusBytes("VmHWM:");
+    }
+
+    private static long statusBytes(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }
