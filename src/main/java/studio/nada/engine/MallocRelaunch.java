@@ -1,7 +1,5 @@
 package studio.nada.engine;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,10 +22,6 @@ public final class MallocRelaunch {
     private static final int SIGKILL = 9;
 
     private MallocRelaunch() {}
-
-    interface LibC extends Library {
-        int prctl(int option, long arg2, long arg3, long arg4, long arg5);
-    }
 
     /**
      * Runs the program in a child with the environment it wants and exits with the child's exit
@@ -145,7 +139,7 @@ public final class MallocRelaunch {
     /** The kernel kills this process when its parent dies; if the parent is already gone, stop now. */
     private static void dieWithParent() {
         try {
-            Native.load("c", LibC.class).prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+            LibC.instance().prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
         } catch (Throwable e) {
             return; // without prctl a killed parent leaves the run going, as before the relaunch
         }

@@ -1,7 +1,5 @@
 package studio.nada.engine;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import com.sun.jna.Structure;
 import java.nio.file.Files;
@@ -31,21 +29,18 @@ public final class NativeHeap {
         public long keepcost;
     }
 
-    interface LibC extends Library {
-        MallInfo2 mallinfo2();
-    }
-
-    private static volatile LibC libc;
-    private static volatile boolean tried;
-
     /** Bytes malloc has handed out and not had back (all arenas and mapped blocks), or -1 without glibc 2.33+. */
     public static long inUseBytes() {
-        LibC c = lib();
+        LibC c = Platform.isLinux() ? LibC.instance() : null;
         if (c == null) {
             return -1;
         }
-        MallInfo2 m = c.mallinfo2();
-        return m.uordblks + m.hblkhd;
+        try {
+            MallInfo2 m = c.mallinfo2();
+            return m.uordblks + m.hblkhd;
+        } catch (Throwable e) {
+            return -1; // older glibc or musl: no counter
+        }
     }
 
     /** Current resident set size in bytes (VmRSS), or -1 where /proc is absent. */
@@ -69,23 +64,5 @@ public final class NativeHeap {
             // not Linux
         }
         return -1;
-    }
-
-    private static LibC lib() {
-        if (!tried) {
-            synchronized (NativeHeap.class) {
-                if (!tried && Platform.isLinux()) {
-                    try {
-                        LibC c = Native.load("c", LibC.class);
-                        c.mallinfo2();
-                        libc = c;
-                    } catch (Throwable e) {
-                        libc = null; // older glibc or musl: no counter
-                    }
-                }
-                tried = true;
-            }
-        }
-        return libc;
     }
 }

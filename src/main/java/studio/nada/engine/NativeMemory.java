@@ -1,7 +1,5 @@
 package studio.nada.engine;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import com.sun.jna.Platform;
 
 /**
@@ -31,12 +29,6 @@ final class NativeMemory {
 
     private NativeMemory() {}
 
-    interface LibC extends Library {
-        int mallopt(int param, int value);
-
-        int setenv(String name, String value, int overwrite);
-    }
-
     /** Applies the settings once; a no-op where glibc is absent (the defaults are then kept). */
     static synchronized void tune() {
         if (tuned || !Platform.isLinux() || Boolean.getBoolean("nada.keep-malloc-defaults")) {
@@ -45,7 +37,10 @@ final class NativeMemory {
         }
         tuned = true;
         try {
-            LibC c = Native.load("c", LibC.class);
+            LibC c = LibC.instance();
+            if (c == null) {
+                return; // no C library to tune: its defaults stay
+            }
             c.setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
             // libtorch backs its large tensors with 2 MB pages when asked: a fresh 64 MB activation
             // then faults in 32 pages, not 16384 (an element-wise op on one went from 114 to 8 ms)

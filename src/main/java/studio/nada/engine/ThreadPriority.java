@@ -1,7 +1,5 @@
 package studio.nada.engine;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import com.sun.jna.Platform;
 
 /**
@@ -13,28 +11,7 @@ import com.sun.jna.Platform;
 public final class ThreadPriority {
     private static final int PRIO_PROCESS = 0;
 
-    interface LibC extends Library {
-        int syscall(int number);
-
-        int setpriority(int which, int who, int prio);
-
-        int getpriority(int which, int who);
-    }
-
     private ThreadPriority() {}
-
-    /** libc, loaded on first use; null where it cannot be. */
-    private static final class Libc {
-        static final LibC INSTANCE = load();
-
-        private static LibC load() {
-            try {
-                return Native.load("c", LibC.class);
-            } catch (Throwable e) {
-                return null;
-            }
-        }
-    }
 
     /**
      * Sets the calling thread's nice value to {@code nice} (0 normal, 19 lowest) if that is lower
@@ -46,7 +23,7 @@ public final class ThreadPriority {
         if (gettid == null) {
             return false;
         }
-        LibC c = Libc.INSTANCE;
+        LibC c = LibC.instance();
         if (c == null) {
             return false;
         }
@@ -64,7 +41,7 @@ public final class ThreadPriority {
         if (gettid == null) {
             return null;
         }
-        LibC c = Libc.INSTANCE;
+        LibC c = LibC.instance();
         if (c == null) {
             return null;
         }
