@@ -44,8 +44,15 @@ import studio.nada.ui.viewmodel.StudioViewModel;
  * watched for blocks.
  */
 class StudioFlowTest {
-    /** No handler of the studio may hold the FX thread longer than this (it never waits on tensor work). */
-    private static final double MAX_HANDLER_MS = 50;
+    /** No handler of the studio may spend more of the FX thread's CPU time than this on its own work. */
+    private static final double MAX_HANDLER_CPU_MS = 50;
+    /**
+     * Nor hold the FX thread longer than this in wall time: a handler that waited on tensor work
+     * would take a step's seconds. Wall time also counts the OS giving the core to the tensor
+     * threads and the JVM's pauses, which is why a clean clone on this 2-core machine once saw a
+     * 59 ms handler whose work was a few ms (five runs: 7-59 ms), so it gets the pulse gap's bound.
+     */
+    private static final double MAX_HANDLER_WALL_MS = 100;
     /**
      * The longest wait of a task posted to the FX thread while a run is going, which counts
      * JavaFX's own layout, CSS and (software) rendering and the OS's scheduling, not only our
@@ -191,12 +198,15 @@ class StudioFlowTest {
             assertTrue(fx(() -> vm.run().statusProperty().get()).startsWith("Stopped"));
 
             double handlers = studio.fxDispatch().worstHandlerMillis();
+            double handlerCpu = studio.fxDispatch().worstHandlerCpuMillis();
             String report = String.format(java.util.Locale.ROOT,
-                    "longest FX handler %.1f ms (%s); worst gap between FX pulses while running %.1f ms over %d"
-                    + " pulses", handlers, studio.fxDispatch().worstHandler(), pulses.worstMillis(), pulses.samples());
+                    "longest FX handler %.1f ms (%s), most CPU in one handler %.1f ms; worst gap between FX pulses"
+                    + " while running %.1f ms over %d pulses", handlers, studio.fxDispatch().worstHandler(), handlerCpu,
+                    pulses.worstMillis(), pulses.samples());
             System.getLogger("studio").log(System.Logger.Level.INFO, report);
             Files.writeString(Path.of("target/fx-block.txt"), report + System.lineSeparator() + pulses.blockers());
-            assertTrue(handlers <= MAX_HANDLER_MS, "a handler held the FX thread for " + handlers + " ms");
+            assertTrue(handlerCpu <= MAX_HANDLER_CPU_MS, "a handler worked " + handlerCpu + " ms on the FX thread");
+            assertTrue(handlers <= MAX_HANDLER_WALL_MS, "a handler held the FX thread for " + handlers + " ms");
             assertTrue(pulses.worstMillis() <= MAX_PULSE_GAP_MS,
                     "the FX thread was late by " + pulses.worstMillis() + " ms; where:" + pulses.blockers());
         }
