@@ -57,6 +57,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
     @Option(names = "--batch") Integer batch;
     @Option(names = "--layers-k") Integer layersK;
     @Option(names = "--auto-layer-iters") Integer autoLayerIters;
+    @Option(names = "--auto-layer-batch") Integer autoLayerBatch;
     @Option(names = "--layer-mapping") String layerMapping;
     @Option(names = "--phase", defaultValue = "none") String phase;
     @Option(names = "--lr") Double lr;
@@ -79,7 +80,8 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                 .withBatch(or(batch, rec.batch())).withLr(or(lr, rec.lr())).withMixing(or(mixing, rec.mixing()))
                 .withLayerSelection(or(layersK, rec.layersK()), or(autoLayerIters, rec.autoLayerIters()),
                         layerMapping == null ? rec.layerMapping() : LayerMapping.parse(layerMapping),
-                        PhasePreset.parse(phase));
+                        PhasePreset.parse(phase))
+                .withAutoLayerBatch(or(autoLayerBatch, rec.autoLayerBatch()));
         List<Double> weights = clipWeights == null ? List.of(rec.clipWeight(0), rec.clipWeight(1)) : clipWeights;
         if (weights.size() != 2) {
             throw new IllegalArgumentException("the Shapes world guides with 2 CLIP models: give 2 --clip-weights, not "
@@ -88,9 +90,9 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
         if (out != null) {
             Files.createDirectories(out);
         }
-        log.printf(Locale.ROOT, "settings: %d iterations, batch %d, k %d %s, probe %d, lr %s, mixing %s, clip weights %s%n",
+        log.printf(Locale.ROOT, "settings: %d iterations, batch %d, k %d %s, probe %d on %d codes, lr %s, mixing %s, clip weights %s%n",
                 base.iterations(), base.batch(), base.layersK(), base.layerMapping(), base.autoLayerIters(),
-                RecommendedSettings.number(base.lr()), RecommendedSettings.number(base.mixing()), weights);
+                base.autoLayerBatch(), RecommendedSettings.number(base.lr()), RecommendedSettings.number(base.mixing()), weights);
         log.printf("%-16s %s  bar%n", "change", String.join(" ", seeds.stream()
                 .map(s -> String.format(Locale.ROOT, "%-30s", "seed " + s + ": left reach keep div")).toList()));
         log.flush();

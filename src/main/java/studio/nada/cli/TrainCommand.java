@@ -87,6 +87,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--auto-layer-iters", description = "probe steps; 0 uses --phase " + RECOMMENDED)
     Integer autoLayerIters;
 
+    @Option(names = "--auto-layer-batch", description = "codes the layer probe optimizes (the paper: 8) " + RECOMMENDED)
+    Integer autoLayerBatch;
+
     @Option(names = "--layer-mapping", description = "upstream or consumer " + RECOMMENDED)
     String layerMapping;
 
@@ -264,6 +267,7 @@ public final class TrainCommand implements Callable<Integer> {
                     samePrompt("--target", target, saved.target(), saved);
                     List<String> ignored = new ArrayList<>();
                     Object[][] flags = {{"--batch", batch}, {"--layers-k", layersK}, {"--auto-layer-iters", autoLayerIters},
+                        {"--auto-layer-batch", autoLayerBatch},
                         {"--layer-mapping", layerMapping}, {"--lr", lr}, {"--mixing", mixing}};
                     for (Object[] f : flags) {
                         if (f[1] != null) {
@@ -288,7 +292,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return new NadaConfig(source, target, r.pick("--iterations", iterations, rec.iterations()),
                 r.pick("--batch", batch, rec.batch()), r.pick("--layers-k", layersK, rec.layersK()),
-                r.pick("--auto-layer-iters", autoLayerIters, rec.autoLayerIters()), 8,
+                r.pick("--auto-layer-iters", autoLayerIters, rec.autoLayerIters()),
+                r.pick("--auto-layer-batch", autoLayerBatch, rec.autoLayerBatch()),
                 r.pick("--layer-mapping", layerMapping == null ? null : LayerMapping.parse(layerMapping),
                         rec.layerMapping()),
                 PhasePreset.parse(phase), r.pick("--lr", lr, rec.lr()), r.pick("--mixing", mixing, rec.mixing()), seed,

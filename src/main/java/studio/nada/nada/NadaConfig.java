@@ -67,6 +67,12 @@ public record NadaConfig(String source, String target, int iterations, int batch
                 phase, lr, p, seed, stepUnchosenLayers);
     }
 
+    /** The same run with the layer probe optimizing {@code codes} codes. */
+    public NadaConfig withAutoLayerBatch(int codes) {
+        return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, codes, layerMapping, phase,
+                lr, mixing, seed, stepUnchosenLayers);
+    }
+
     public NadaConfig withLayerSelection(int k, int iters, LayerMapping mapping, PhasePreset preset) {
         return new NadaConfig(source, target, iterations, batch, k, iters, autoLayerBatch, mapping, preset, lr, mixing,
                 seed, stepUnchosenLayers);

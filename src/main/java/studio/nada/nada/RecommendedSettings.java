@@ -22,10 +22,12 @@ import java.util.stream.Collectors;
  * The NADA settings a model set recommends for itself, with the prompts that fit what its
  * generator draws. A model set ships them as JSON beside its models; {@code train} falls back to
  * them for every flag not given, and the studio fills its settings from them. {@code clipWeights}
- * empty means 1 for each CLIP model. A JSON field left out takes the paper's value.
+ * empty means 1 for each CLIP model; {@code autoLayerBatch} is how many codes the layer probe
+ * optimizes (the paper's 8; a small generator can choose its layers from fewer, in less time). A
+ * JSON field left out takes the paper's value.
  */
 public record RecommendedSettings(String name, int iterations, int batch, int layersK, int autoLayerIters,
-        LayerMapping layerMapping, double lr, double mixing, List<Double> clipWeights, String source, String target,
+        int autoLayerBatch, LayerMapping layerMapping, double lr, double mixing, List<Double> clipWeights, String source, String target,
         List<Prompt> suggestions) {
 
     /** A source → target description pair. */
@@ -63,6 +65,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         check(layersK >= 0 && layersK <= MAX_LAYERS, "layersK", layersK, "0 (all layers) to " + MAX_LAYERS);
         check(autoLayerIters >= 0 && autoLayerIters <= MAX_PROBE_ITERS, "autoLayerIters", autoLayerIters,
                 "0 to " + MAX_PROBE_ITERS);
+        check(autoLayerBatch >= 1 && autoLayerBatch <= MAX_BATCH, "autoLayerBatch", autoLayerBatch, "1 to " + MAX_BATCH);
         if (layerMapping == null) {
             throw new IllegalArgumentException("recommended layerMapping is missing: use upstream or consumer");
         }
@@ -79,7 +82,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
 
     /** StyleGAN-NADA's published command, for FFHQ-like and any other generator; suggestions from the paper. */
     public static RecommendedSettings paperDefaults() {
-        return new RecommendedSettings("FFHQ-like and other generators, as in the paper", 301, 2, 0, 1,
+        return new RecommendedSettings("FFHQ-like and other generators, as in the paper", 301, 2, 0, 1, 8,
                 LayerMapping.UPSTREAM, Adam.Hyper.nada().lr(), 0.0, List.of(), "photo", "sketch",
                 List.of(new Prompt("photo", "sketch"), new Prompt("photo", "pixar character"),
                         new Prompt("photo", "ukiyo-e painting"), new Prompt("human", "werewolf"),
@@ -113,14 +116,14 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         RecommendedSettings p = paperDefaults();
         return new RecommendedSettings(or(d.name, "this model set"), or(d.iterations, p.iterations),
                 or(d.batch, p.batch), or(d.layersK, p.layersK), or(d.autoLayerIters, p.autoLayerIters),
-                d.layerMapping == null ? p.layerMapping : LayerMapping.parse(d.layerMapping), or(d.lr, p.lr),
+                or(d.autoLayerBatch, p.autoLayerBatch), d.layerMapping == null ? p.layerMapping : LayerMapping.parse(d.layerMapping), or(d.lr, p.lr),
                 or(d.mixing, p.mixing), or(d.clipWeights, p.clipWeights), or(d.source, p.source),
                 or(d.target, p.target), or(d.suggestions, p.suggestions));
     }
 
     public String toJson() {
         try {
-            return JSON.writeValueAsString(new Doc(name, iterations, batch, layersK, autoLayerIters, mapping(), lr,
+            return JSON.writeValueAsString(new Doc(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, mapping(), lr,
                     mixing, clipWeights, source, target, suggestions));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write recommended settings", e);
@@ -129,19 +132,21 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
 
     /** The same settings for other CLIP models: {@code weights} empty means 1 each. */
     public RecommendedSettings withClipWeights(List<Double> weights) {
-        return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, layerMapping, lr, mixing,
+        return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
+                lr, mixing,
                 weights, source, target, suggestions);
     }
 
     /** The same settings with the prompts that fit another generator (a catalog domain's). */
     public RecommendedSettings withPrompts(String source, String target, List<Prompt> suggestions) {
-        return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, layerMapping, lr, mixing,
+        return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
+                lr, mixing,
                 clipWeights, source, target, suggestions);
     }
 
     /** A run of {@code source} → {@code target} with exactly these settings. */
     public NadaConfig config(String source, String target, long seed) {
-        return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, 8, layerMapping,
+        return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
                 PhasePreset.NONE, lr, mixing, seed, true);
     }
 
@@ -154,7 +159,8 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     public String summary() {
         return "iterations " + iterations + ", batch " + batch + ", lr " + number(lr) + ", k "
                 + (layersK == 0 ? "all" : Integer.toString(layersK)) + " " + mapping()
-                + ", auto-layer-iters " + autoLayerIters + ", mixing " + number(mixing) + ", clip weights "
+                + ", auto-layer-iters " + autoLayerIters + (autoLayerBatch == 8 ? "" : " on " + autoLayerBatch + " codes")
+                + ", mixing " + number(mixing) + ", clip weights "
                 + (clipWeights.isEmpty() ? "1 each" : clipWeights.stream().map(RecommendedSettings::number)
                         .collect(Collectors.joining(",")));
     }
@@ -170,14 +176,14 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
 
     /** The JSON layout; every field may be left out (boxed, so absence is visible). */
     record Doc(String name, Integer iterations, Integer batch, Integer layersK, Integer autoLayerIters,
-            String layerMapping, Double lr, Double mixing, List<Double> clipWeights, String source, String target,
+            Integer autoLayerBatch, String layerMapping, Double lr, Double mixing, List<Double> clipWeights, String source, String target,
             List<Prompt> suggestions) {}
 
     /** Jackson's message in the file's terms: which field, and what it should have been. */
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "' (known: name, iterations, batch, layersK,"
-                    + " autoLayerIters, layerMapping, lr, mixing, clipWeights, source, target, suggestions)";
+                    + " autoLayerIters, autoLayerBatch, layerMapping, lr, mixing, clipWeights, source, target, suggestions)";
         }
         String field = "";
         if (e instanceof JsonMappingException m) {

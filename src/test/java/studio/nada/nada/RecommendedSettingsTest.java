@@ -26,6 +26,7 @@ class RecommendedSettingsTest {
         assertEquals(2, p.batch());
         assertEquals(0, p.layersK(), "all layers");
         assertEquals(1, p.autoLayerIters());
+        assertEquals(8, p.autoLayerBatch(), "the paper's probe batch");
         assertEquals(LayerMapping.UPSTREAM, p.layerMapping());
         assertEquals(0.0016, p.lr(), 1e-15);
         assertEquals(0.0, p.mixing());
@@ -34,8 +35,9 @@ class RecommendedSettingsTest {
         assertEquals("photo", p.source());
         assertEquals("sketch", p.target());
         NadaConfig d = NadaConfig.defaults("photo", "sketch");
-        assertEquals(List.of(d.iterations(), d.batch(), d.layersK(), d.autoLayerIters()),
-                List.of(p.iterations(), p.batch(), p.layersK(), p.autoLayerIters()), "the same as NadaConfig's");
+        assertEquals(List.of(d.iterations(), d.batch(), d.layersK(), d.autoLayerIters(), d.autoLayerBatch()),
+                List.of(p.iterations(), p.batch(), p.layersK(), p.autoLayerIters(), p.autoLayerBatch()),
+                "the same as NadaConfig's");
         assertEquals(d.lr(), p.lr());
     }
 
@@ -51,6 +53,8 @@ class RecommendedSettingsTest {
         assertEquals(0.01, partial.lr());
         assertEquals(LayerMapping.CONSUMER, partial.layerMapping());
         assertEquals(p.iterations(), partial.iterations());
+        assertEquals(8, partial.autoLayerBatch(), "a file written before the field probes 8 codes");
+        assertEquals(2, RecommendedSettings.fromJson("{\"autoLayerBatch\": 2}").autoLayerBatch());
         assertEquals(p.suggestions(), partial.suggestions());
         assertEquals("this model set", partial.name());
         assertEquals("0.005", RecommendedSettings.number(0.005));
@@ -78,6 +82,7 @@ class RecommendedSettingsTest {
         assertBad("{\"iterations\": 0}", "iterations must be 1 to");
         assertBad("{\"batch\": 1000000000}", "batch must be 1 to 64");
         assertBad("{\"layersK\": -1}", "layersK");
+        assertBad("{\"autoLayerBatch\": 0}", "autoLayerBatch must be 1 to 64");
         assertBad("{\"lr\": -0.1}", "lr must be a positive number");
         assertBad("{\"lr\": NaN}", "not valid");
         assertBad("{\"mixing\": 2}", "mixing must be a probability");
