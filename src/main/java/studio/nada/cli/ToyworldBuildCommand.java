@@ -31,7 +31,7 @@ public final class ToyworldBuildCommand implements Callable<Integer> {
             description = "mapping network steps, after the synthesis network's (default ${DEFAULT-VALUE})")
     int mappingSteps;
 
-    @Option(names = "--clip-steps", defaultValue = "1200", description = "CLIP steps (default ${DEFAULT-VALUE})")
+    @Option(names = "--clip-steps", defaultValue = "1500", description = "CLIP steps (default ${DEFAULT-VALUE})")
     int clipSteps;
 
     @Option(names = "--reuse-generator", description = "ship this generator checkpoint instead of training one"

@@ -1,6 +1,5 @@
 package studio.nada.toyworld;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -20,6 +19,9 @@ public final class Captions {
             "a drawing of a ", "the ", "one ", "a rendering of a ");
     static final List<String> SUFFIXES = List.of("", " on a gray background", " on a plain background");
     static final List<String> COLUMN_PHRASES = List.of("on the left", "in the center", "on the right");
+    /** How a caption names an outline ("an outline of a red circle"), and a filled shape. */
+    static final String OUTLINE_OF = "outline of a ";
+    static final String FILLED = "filled";
     static final List<String> ROW_PHRASES = List.of("at the top", "in the middle", "at the bottom");
 
     private Captions() {}
@@ -31,11 +33,19 @@ public final class Captions {
 
     /** A random caption of {@code s}. */
     public static Caption random(Scene s, Random r) {
-        boolean nameColor = r.nextDouble() < 0.85;
-        boolean nameKind = !nameColor || r.nextDouble() < 0.8;
+        return random(s, r, true, true, true);
+    }
+
+    /** A random caption naming only what may be named: a morph's kind and a part fill's style may not. */
+    public static Caption random(Scene s, Random r, boolean colorNamed, boolean kindNamed, boolean styleNamed) {
+        boolean nameColor = r.nextDouble() < 0.85 && colorNamed;
+        boolean nameKind = (r.nextDouble() < 0.8 || !nameColor) && kindNamed;
         boolean nameSize = r.nextDouble() < 0.25;
         boolean nameColumn = r.nextDouble() < 0.2;
         boolean nameRow = r.nextDouble() < 0.2;
+        // an outline is nearly always called one; a filled shape seldom said to be filled
+        double styleDraw = r.nextDouble();
+        boolean nameStyle = styleNamed && (s.style() == ShapeStyle.OUTLINE ? styleDraw < 0.85 : styleDraw < 0.1);
         StringBuilder np = new StringBuilder();
         if (nameSize) {
             np.append(s.size().word()).append(' ');
@@ -50,11 +60,14 @@ public final class Captions {
         if (nameRow) {
             np.append(' ').append(ROW_PHRASES.get(s.row()));
         }
+        String phrase = !nameStyle ? np.toString()
+                : s.style() == ShapeStyle.OUTLINE ? OUTLINE_OF + np : FILLED + " " + np;
         String text = r.nextDouble() < 0.35
-                ? pick(ImagenetTemplates.ALL, r).replace("{}", np)
-                : pick(PREFIXES, r) + np + pick(SUFFIXES, r);
+                ? pick(ImagenetTemplates.ALL, r).replace("{}", phrase)
+                : pick(PREFIXES, r) + phrase + pick(SUFFIXES, r);
         return new Caption(text, nameKind ? s.kind() : null, nameColor ? s.color() : null,
-                nameSize ? s.size() : null, nameColumn ? s.column() : null, nameRow ? s.row() : null);
+                nameSize ? s.size() : null, nameColumn ? s.column() : null, nameRow ? s.row() : null,
+                nameStyle ? s.style() : null);
     }
 
     /** Every word a caption can contain, templates included (the tokenizer's vocabulary source). */
@@ -74,20 +87,13 @@ public final class Captions {
         texts.addAll(SUFFIXES);
         texts.addAll(COLUMN_PHRASES);
         texts.addAll(ROW_PHRASES);
+        texts.add(OUTLINE_OF);
+        texts.add(FILLED);
         texts.addAll(ImagenetTemplates.ALL);
         return texts;
     }
 
     private static String pick(List<String> options, Random r) {
         return options.get(r.nextInt(options.size()));
-    }
-
-    /** n random captions, one per scene. */
-    public static List<Caption> random(List<Scene> scenes, Random r) {
-        List<Caption> out = new ArrayList<>(scenes.size());
-        for (Scene s : scenes) {
-            out.add(random(s, r));
-        }
-        return out;
     }
 }

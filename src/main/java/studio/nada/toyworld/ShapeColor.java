@@ -42,6 +42,11 @@ public enum ShapeColor {
         return null;
     }
 
+    /** HSV hue in degrees. */
+    public double hue() {
+        return hue;
+    }
+
     /** 0..255 levels. */
     public int[] rgb() {
         return rgb.clone();

@@ -31,7 +31,7 @@ public final class ShapesWorldBuilder {
     public record Options(long seed, int generatorSteps, int mappingSteps, int clipSteps, int logEvery,
             Path reuseGenerator) {
         public static Options defaults() {
-            return new Options(0, 4000, 16000, 1200, 250, null);
+            return new Options(0, 4000, 16000, 1500, 250, null);
         }
     }
 
@@ -79,7 +79,7 @@ public final class ShapesWorldBuilder {
             double cLoss = train("clip", options.clipSteps(), ct::step);
             writeClip(out.resolve(ShapesWorld.CLIP_FILE), ct);
             ClipTrainer ctb = new ClipTrainer(root, ShapesModels.clip(tokenizer), tokenizer,
-                    ClipTrainer.Options.defaults(options.seed() + 200).withBlendProbability(0));
+                    ClipTrainer.Options.defaults(options.seed() + 200));
             train("clip b", options.clipSteps(), ctb::step);
             writeClip(out.resolve(ShapesWorld.CLIP_B_FILE), ctb);
             double cSeconds = (System.nanoTime() - t1) / 1e9;
@@ -150,7 +150,6 @@ public final class ShapesWorldBuilder {
         meta.put("context_length", Integer.toString(c.contextLength()));
         meta.put("tokenizer", ShapesVocabulary.FILE);
         meta.put("seed", Long.toString(trainer.options().seed()));
-        meta.put("blend_probability", Double.toString(trainer.options().blendProbability()));
         meta.put("steps", Integer.toString(options.clipSteps()));
         Safetensors.write(file, trainer.stateDict(), meta);
         log.accept("wrote " + file + " (" + Files.size(file) + " bytes)");

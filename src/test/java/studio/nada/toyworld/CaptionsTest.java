@@ -33,6 +33,30 @@ class CaptionsTest {
         assertTrue(templated > 100 && templated < 250, "about a third use ImageNet templates: " + templated);
     }
 
+    /** Outlines are nearly always called so; twins drawn with the same random choices differ in the one word. */
+    @Test
+    void outlinesAreNamedAndTwinsDifferInOneWord() {
+        SceneSampler sampler = new SceneSampler(3);
+        int named = 0;
+        for (int i = 0; i < 200; i++) {
+            Scene s = sampler.next().withStyle(ShapeStyle.OUTLINE);
+            Caption c = Captions.random(s, new Random(i));
+            assertTrue(c.matches(s), c.text());
+            if (c.style() != null) {
+                named++;
+                assertTrue(c.text().contains("outline of a"), c.text());
+                assertTrue(!c.matches(s.withStyle(ShapeStyle.FILLED)), c.text());
+            }
+            Caption red = Captions.random(s.withColor(ShapeColor.RED), new Random(i), true, true, true);
+            Caption blue = Captions.random(s.withColor(ShapeColor.BLUE), new Random(i), true, true, true);
+            assertEquals(red.text().replaceAll("\\bred\\b", "blue"), blue.text());
+            Caption noKind = Captions.random(s, new Random(i), true, false, false);
+            assertEquals(null, noKind.kind());
+            assertEquals(null, noKind.style());
+        }
+        assertTrue(named > 150, "outlines named: " + named + " of 200");
+    }
+
     @Test
     void simpleCaption() {
         Scene s = Scene.of(ShapeKind.CIRCLE, ShapeColor.RED, ShapeSize.SMALL, 0, 0);

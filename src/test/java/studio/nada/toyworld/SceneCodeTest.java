@@ -32,18 +32,19 @@ class SceneCodeTest {
     }
 
     /**
-     * Same seed, same drawings; and whatever the fade, tint, blur and noise, the shape's inside
+     * Same seed, same drawings; and whatever the fade, tint, glow, blur and noise, the shape's inside
      * differs from its background in the direction of its own color (of the four).
      */
     @Test
     void augmentedRendersAreSeededAndKeepTheNamedColor() {
         List<Scene> scenes = new SceneSampler(11).next(64);
-        ClipAugment a = new ClipAugment(5, 0.35);
-        ClipAugment b = new ClipAugment(5, 0.35);
+        ClipAugment a = new ClipAugment(5);
+        ClipAugment b = new ClipAugment(5);
         int plane = ShapeRenderer.SIZE * ShapeRenderer.SIZE;
         for (Scene s : scenes) {
-            float[] x = a.draw(s, ClipAugment.Blend.NONE);
-            assertArrayEquals(x, b.draw(s, ClipAugment.Blend.NONE), "same seed, same drawing");
+            float[] x = ClipAugment.draw(s, Form.plain(s), a.huePaint(s, 0), a.nuisance(s));
+            assertArrayEquals(x, ClipAugment.draw(s, Form.plain(s), b.huePaint(s, 0), b.nuisance(s)),
+                    "same seed, same drawing");
             float[] coverage = ShapeRenderer.render(s).coverage();
             double[] inside = new double[3];
             double[] outside = new double[3];
@@ -81,15 +82,27 @@ class SceneCodeTest {
         }
     }
 
+    /** A caption is true of a painted hue only where it names the hue's band, and of a morph or part fill only if it names no kind or style. */
     @Test
-    void blendsMakeSoftTargetsInTheirShares() {
-        Scene red = Scene.of(ShapeKind.values()[0], ShapeColor.RED, ShapeSize.SMALL, 0, 0);
-        ClipAugment.Blend blend = new ClipAugment.Blend(ShapeColor.BLUE, 0.3);
-        assertEquals(0.3, blend.truth(caption(ShapeColor.RED), red), 1e-12);
-        assertEquals(0.7, blend.truth(caption(ShapeColor.BLUE), red), 1e-12);
-        assertEquals(0.0, blend.truth(caption(ShapeColor.GREEN), red), 1e-12);
-        assertEquals(1.0, blend.truth(caption(null), red), 1e-12);
-        assertEquals(1.0, ClipAugment.Blend.NONE.truth(caption(ShapeColor.RED), red));
+    void captionsAreTrueOnlyOfWhatTheyName() {
+        Scene red = Scene.of(ShapeKind.CIRCLE, ShapeColor.RED, ShapeSize.SMALL, 0, 0);
+        ClipAugment.HuePaint violet = new ClipAugment.HuePaint(ClipAugment.hsv(280, 0.8, 0.8), 280, ShapeColor.ofHue(280));
+        ClipAugment.HuePaint blue = new ClipAugment.HuePaint(ClipAugment.hsv(230, 0.8, 0.8), 230, ShapeColor.BLUE);
+        Form plain = Form.plain(red);
+        assertEquals(0.0, violet.truth(caption(ShapeColor.RED), red, plain));
+        assertEquals(0.0, violet.truth(caption(ShapeColor.BLUE), red, plain), "violet is not blue");
+        assertEquals(1.0, violet.truth(caption(null), red, plain));
+        assertEquals(1.0, blue.truth(caption(ShapeColor.BLUE), red, plain));
+        Caption circle = new Caption("a circle", ShapeKind.CIRCLE, null, null, null, null);
+        Form morph = new Form(ShapeKind.SQUARE, 0.5, 1, 0, new double[4][4]);
+        assertEquals(1.0, blue.truth(circle, red, plain));
+        assertEquals(0.0, blue.truth(circle, red, morph), "half a square is not a circle");
+        assertEquals(1.0, blue.truth(caption(null), red, morph));
+        Caption outline = new Caption("an outline of a shape", null, null, null, null, null, ShapeStyle.OUTLINE);
+        Scene ring = red.withStyle(ShapeStyle.OUTLINE);
+        assertEquals(1.0, blue.truth(outline, ring, Form.plain(ring)));
+        assertEquals(0.0, blue.truth(outline, ring, Form.plain(ring).withFill(0.5)), "half filled is neither");
+        assertEquals(0.0, blue.truth(outline, red, plain));
     }
 
     private static Caption caption(ShapeColor color) {

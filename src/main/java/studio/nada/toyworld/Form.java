@@ -1,0 +1,62 @@
+package studio.nada.toyworld;
+
+import java.util.Random;
+
+/**
+ * How CLIP's training draws a scene's silhouette beyond what the generator draws: part way to
+ * another kind (a morph), with the interior part filled (between a filled shape and an outline),
+ * and bent by a smooth random warp. Morphs and part fills give the paths from one kind or style
+ * to another points CLIP has seen, so its embedding has a slope all along them; warps are what an
+ * adaptation smears shapes into, which CLIP must report as a move of their own.
+ *
+ * @param other   the kind it morphs toward
+ * @param t       how far (0: the scene's own kind)
+ * @param fill    the interior's coverage (1: filled, 0: an outline)
+ * @param warp    the warp's largest displacement in pixels (0: none)
+ * @param waves   [4][4] per wave (two per axis): x frequency, y frequency (cycles per image), phase, weight
+ */
+public record Form(ShapeKind other, double t, double fill, double warp, double[][] waves) {
+    static final double MAX_WARP = 4.0;
+
+    /** The scene's own silhouette, filled or an outline as its style says. */
+    public static Form plain(Scene s) {
+        return new Form(s.kind(), 0, s.style() == ShapeStyle.OUTLINE ? 0 : 1, 0, new double[4][4]);
+    }
+
+    /** A random form: a morph, a part fill and a warp each that often. */
+    public static Form random(Scene s, Random r, double morphs, double partFills, double warps) {
+        ShapeKind other = s.kind();
+        double t = 0;
+        if (r.nextDouble() < morphs) {
+            ShapeKind[] all = ShapeKind.values();
+            other = all[(s.kind().ordinal() + 1 + r.nextInt(all.length - 1)) % all.length];
+            t = 0.15 + 0.7 * r.nextDouble();
+        }
+        double fill = s.style() == ShapeStyle.OUTLINE ? 0 : 1;
+        if (r.nextDouble() < partFills) {
+            fill = 0.15 + 0.7 * r.nextDouble();
+        }
+        double warp = r.nextDouble() < warps ? MAX_WARP * r.nextDouble() : 0;
+        double[][] waves = new double[4][];
+        for (int i = 0; i < 4; i++) {
+            waves[i] = new double[] {1 + 2 * r.nextDouble(), 1 + 2 * r.nextDouble(), 2 * Math.PI * r.nextDouble(),
+                    r.nextDouble() < 0.5 ? -1 : 1};
+        }
+        return new Form(other, t, fill, warp, waves);
+    }
+
+    /** Whether the kind is unmixed (captions may name it). */
+    public boolean pureKind() {
+        return t == 0;
+    }
+
+    /** Whether it is plainly filled or plainly an outline (captions may name the style). */
+    public boolean pureStyle() {
+        return fill == 0 || fill == 1;
+    }
+
+    /** The same form with another fill (a twin in the other style). */
+    public Form withFill(double f) {
+        return new Form(other, t, f, warp, waves);
+    }
+}
