@@ -67,7 +67,7 @@ class TrainCommandRecommendedTest {
     void aMissingPromptSuggestsTheModelSetsOwn() {
         Cli.Run run = Cli.run("train", "--out", dir.toString());
         assertEquals(1, run.code(), run.out());
-        assertTrue(run.err().contains("--source \"red shape\" --target \"blue shape\""), run.err());
+        assertTrue(run.err().contains("--source \"blue shape\" --target \"green shape\""), run.err());
     }
 
     private Cli.Run train(List<String> args) {

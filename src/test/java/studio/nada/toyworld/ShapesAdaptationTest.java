@@ -62,14 +62,11 @@ class ShapesAdaptationTest {
     }
 
     /**
-     * "red shape" → "blue shape" moves the red samples off red, and does so without wrecking the
-     * picture. Whether they reach blue is left to {@code toyworld eval}: with today's world that is
-     * chaotic (run seeds 0, 1, 2 here: 0%, 50%, 85% of 40 red samples blue), so one CPU's trajectory
-     * may reach it and another's stop at violet. Over the 36 color cells measured
-     * (docs/shapes_eval.md), 2 left the source color in under 80% of their samples, 5 kept under 75%
-     * in place and 1 lost diversity; so two seeds of three must leave red, one must keep most
-     * samples in place, and two must keep the diversity (each fails on a machine with a chance
-     * of about 1% by those counts).
+     * "red shape" → "blue shape" moves the red samples off red without wrecking the picture. With
+     * the world's designed CLIPs it reached blue in 100%, 95% and 0% of 40 red samples (run seeds 0,
+     * 1, 2; the third stopped at purple inside a blue halo), kept 100%, 38% and 63% in place:
+     * still chaotic, so the bounds are those of the old world, which it meets with room: two seeds
+     * of three must leave red, one must keep most samples in place, two must keep the diversity.
      */
     @Test
     void redShapesLeaveRedWithoutWreckingThePicture() {
@@ -80,5 +77,25 @@ class ShapesAdaptationTest {
                 "no run kept 75% of the red samples in place (mask IoU >= 0.6): " + r);
         assertTrue(r.stream().filter(o -> o.diversityRatio() >= 0.8).count() >= 2,
                 "runs that kept 80% of the frozen set's diversity, of 3: " + r);
+    }
+
+    /**
+     * "blue shape" → "yellow shape" and the studio's default prompt, "yellow shape" → "red shape",
+     * reach their target (a yellow that is often mustard, which the hue bands count as yellow): measured over run seeds 0, 1, 2 they reached it in 92%, 88%, 100% and 96%,
+     * 96%, 96% of the samples, kept 100%, 100%, 100% and 96%, 100%, 64%, diversity 0.94 or more. Over
+     * all 36 color runs of the table, 13 did not reach 90%, most of them by stopping at a
+     * neighbouring hue; so the bounds are on the six runs together: a mean reach and keep of 60%
+     * hold even if two of the six runs went nowhere, and five of six must keep the diversity.
+     */
+    @Test
+    void colorsReachTheirTargetAcrossSeeds() {
+        List<AttributeChange.Outcome> r = new ArrayList<>(run(AttributeChange.color(ShapeColor.BLUE, ShapeColor.GREEN)));
+        r.addAll(run(AttributeChange.color(ShapeColor.YELLOW, ShapeColor.RED)));
+        double reach = r.stream().mapToDouble(AttributeChange.Outcome::reachedShare).average().orElse(0);
+        double keep = r.stream().mapToDouble(AttributeChange.Outcome::keptShare).average().orElse(0);
+        assertTrue(reach >= 0.6, "mean share of samples that reached the target color over 6 runs: " + reach + " " + r);
+        assertTrue(keep >= 0.6, "mean share kept in place over 6 runs: " + keep + " " + r);
+        assertTrue(r.stream().filter(o -> o.diversityRatio() >= 0.8).count() >= 5,
+                "runs that kept 80% of the frozen set's diversity, of 6: " + r);
     }
 }

@@ -72,6 +72,7 @@ class ViewModelsTest {
         assertEquals(SHAPES.layersK(), c.layersK());
         assertEquals(SHAPES.layerMapping(), c.layerMapping());
         assertEquals(SHAPES.autoLayerIters(), c.autoLayerIters());
+        assertEquals(2, c.autoLayerBatch(), "the probe's batch is the model set's");
         assertEquals(SHAPES.lr(), c.lr());
         assertEquals(SHAPES.mixing(), c.mixing());
         assertEquals(SHAPES.clipWeights(), vm.parsedClipWeights());
