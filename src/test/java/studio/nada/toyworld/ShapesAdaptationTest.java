@@ -62,30 +62,32 @@ class ShapesAdaptationTest {
     }
 
     /**
-     * "red shape" → "blue shape" moves the red samples off red without wrecking the picture. With
-     * the world's designed CLIPs it reached blue in 100%, 95% and 0% of 40 red samples (run seeds 0,
-     * 1, 2; the third stopped at purple inside a blue halo), kept 100%, 38% and 63% in place:
-     * still chaotic, so the bounds are those of the old world, which it meets with room: two seeds
-     * of three must leave red, one must keep most samples in place, two must keep the diversity.
+     * "red shape" → "blue shape" moves the red samples off red without wrecking the picture. Measured
+     * over run seeds 0, 1, 2 with two OpenMP threads it reached blue in 100%, 95% and 0% of 40 red
+     * samples and kept 100%, 38%, 63% in place; with one thread (other rounding, other trajectories)
+     * 70%, 68%, 5% and 95%, 28%, 8%. Every run left red (100%) and kept the diversity (0.94 or
+     * more), so two seeds of three must do both; where the samples end is chaotic, so only the
+     * mean keep is bounded, at 20% (measured 67% and 44%): a run that smears every shape fails it.
      */
     @Test
     void redShapesLeaveRedWithoutWreckingThePicture() {
         List<AttributeChange.Outcome> r = run(AttributeChange.color(ShapeColor.RED, ShapeColor.BLUE));
         assertTrue(r.stream().filter(o -> o.leftShare() >= 0.8).count() >= 2,
                 "runs in which 80% of the red samples are no longer red, of 3: " + r);
-        assertTrue(r.stream().anyMatch(o -> o.keptShare() >= 0.75),
-                "no run kept 75% of the red samples in place (mask IoU >= 0.6): " + r);
+        double keep = r.stream().mapToDouble(AttributeChange.Outcome::keptShare).average().orElse(0);
+        assertTrue(keep >= 0.2, "mean share of the red samples kept in place (mask IoU >= 0.6): " + keep + " " + r);
         assertTrue(r.stream().filter(o -> o.diversityRatio() >= 0.8).count() >= 2,
                 "runs that kept 80% of the frozen set's diversity, of 3: " + r);
     }
 
     /**
-     * "blue shape" → "yellow shape" and the studio's default prompt, "yellow shape" → "red shape",
-     * reach their target (a yellow that is often mustard, which the hue bands count as yellow): measured over run seeds 0, 1, 2 they reached it in 92%, 88%, 100% and 96%,
-     * 96%, 96% of the samples, kept 100%, 100%, 100% and 96%, 100%, 64%, diversity 0.94 or more. Over
-     * all 36 color runs of the table, 13 did not reach 90%, most of them by stopping at a
-     * neighbouring hue; so the bounds are on the six runs together: a mean reach and keep of 60%
-     * hold even if two of the six runs went nowhere, and five of six must keep the diversity.
+     * The studio's default prompt, "blue shape" → "green shape", and "yellow shape" → "red shape"
+     * reach their target. Over run seeds 0, 1, 2 with two threads they reached it in 100%, 100%,
+     * 98% and 96%, 96%, 96% of the samples and kept 92%, 100%, 46% and 96%, 100%, 64%; with one
+     * thread 100%, 100%, 6% and 96%, 96%, 96%, kept 60%, 42%, 29% and 100%, 100%, 100%; diversity
+     * 0.93 or more. Over those 12 runs reach averages 90% and keep 77%, each run ±27 points, so a
+     * mean of six runs varies by about ±11: the bounds, 60% reached and 45% kept, sit near three of
+     * those below what was measured. Five of six runs must keep the diversity.
      */
     @Test
     void colorsReachTheirTargetAcrossSeeds() {
@@ -94,7 +96,7 @@ class ShapesAdaptationTest {
         double reach = r.stream().mapToDouble(AttributeChange.Outcome::reachedShare).average().orElse(0);
         double keep = r.stream().mapToDouble(AttributeChange.Outcome::keptShare).average().orElse(0);
         assertTrue(reach >= 0.6, "mean share of samples that reached the target color over 6 runs: " + reach + " " + r);
-        assertTrue(keep >= 0.6, "mean share kept in place over 6 runs: " + keep + " " + r);
+        assertTrue(keep >= 0.45, "mean share kept in place over 6 runs: " + keep + " " + r);
         assertTrue(r.stream().filter(o -> o.diversityRatio() >= 0.8).count() >= 5,
                 "runs that kept 80% of the frozen set's diversity, of 6: " + r);
     }
