@@ -28,7 +28,7 @@ public final class ShapesWorld {
     public static final String GENERATOR_FILE = "shapes_generator.pt";
     public static final String CLIP_FILE = "shapes_clip.safetensors";
     /**
-     * The second CLIP, trained without color blends and from other seeds. NADA guides with both,
+     * The second CLIP, trained as the first from other seeds. NADA guides with both,
      * as the paper guides with ViT-B/32 and ViT-B/16: a direction that fools one small CLIP rarely
      * fools the other, so together they recolor shapes that either alone reshaped or left alone.
      */
