@@ -28,8 +28,7 @@ public record Form(ShapeKind other, double t, double fill, double warp, double[]
         ShapeKind other = s.kind();
         double t = 0;
         if (r.nextDouble() < morphs) {
-            ShapeKind[] all = ShapeKind.values();
-            other = all[(s.kind().ordinal() + 1 + r.nextInt(all.length - 1)) % all.length];
+            other = s.kind().other(r);
             t = 0.15 + 0.7 * r.nextDouble();
         }
         double fill = s.style() == ShapeStyle.OUTLINE ? 0 : 1;
@@ -53,6 +52,11 @@ public record Form(ShapeKind other, double t, double fill, double warp, double[]
     /** Whether it is plainly filled or plainly an outline (captions may name the style). */
     public boolean pureStyle() {
         return fill == 0 || fill == 1;
+    }
+
+    /** The same fill and warp drawn as {@code k}, unmorphed (a twin of another kind). */
+    public Form asKind(ShapeKind k) {
+        return new Form(k, 0, fill, warp, waves);
     }
 
     /** The same form with another fill (a twin in the other style). */

@@ -47,14 +47,14 @@ record LayoutBatch(List<Scene> scenes, List<Form> forms, List<ClipAugment.HuePai
             Form f = forms.get(i);
             double pick = r.nextDouble();
             if (pick >= 0.5 && pick < 0.75 && f.pureStyle()) {
-                Scene t = s.withStyle(other(s.style()));
+                Scene t = s.withStyle(s.style().other());
                 scenes.add(t);
                 forms.add(f.withFill(t.style() == ShapeStyle.OUTLINE ? 0 : 1));
                 paints.add(paints.get(i));
             } else if (pick >= 0.75 && f.pureKind()) {
-                Scene t = withKind(s, otherKind(s.kind(), r));
+                Scene t = s.withKind(s.kind().other(r));
                 scenes.add(t);
-                forms.add(new Form(t.kind(), 0, f.fill(), f.warp(), f.waves()));
+                forms.add(f.asKind(t.kind()));
                 paints.add(paints.get(i));
             } else {
                 scenes.add(s);
@@ -127,20 +127,7 @@ record LayoutBatch(List<Scene> scenes, List<Form> forms, List<ClipAugment.HuePai
             ShapeColor[] all = ShapeColor.values();
             return s.withColor(all[(s.color().ordinal() + 1 + r.nextInt(all.length - 1)) % all.length]);
         }
-        return pick < 0.8 ? withKind(s, otherKind(s.kind(), r)) : s.withStyle(other(s.style()));
-    }
-
-    private static ShapeStyle other(ShapeStyle s) {
-        return s == ShapeStyle.OUTLINE ? ShapeStyle.FILLED : ShapeStyle.OUTLINE;
-    }
-
-    private static ShapeKind otherKind(ShapeKind k, Random r) {
-        ShapeKind[] all = ShapeKind.values();
-        return all[(k.ordinal() + 1 + r.nextInt(all.length - 1)) % all.length];
-    }
-
-    private static Scene withKind(Scene s, ShapeKind k) {
-        return new Scene(k, s.color(), s.radius(), s.cx(), s.cy(), s.style());
+        return pick < 0.8 ? s.withKind(s.kind().other(r)) : s.withStyle(s.style().other());
     }
 
     private static void copy(double[] from, float[] to, int offset) {

@@ -52,6 +52,10 @@ public record Scene(ShapeKind kind, ShapeColor color, double radius, double cx, 
         return new Scene(kind, c, radius, cx, cy, style);
     }
 
+    public Scene withKind(ShapeKind k) {
+        return new Scene(k, color, radius, cx, cy, style);
+    }
+
     public Scene withStyle(ShapeStyle s) {
         return new Scene(kind, color, radius, cx, cy, s);
     }

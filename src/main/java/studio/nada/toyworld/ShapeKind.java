@@ -1,12 +1,19 @@
 package studio.nada.toyworld;
 
 import java.util.Locale;
+import java.util.Random;
 
 /** The forms the Shapes world draws. */
 public enum ShapeKind {
     CIRCLE,
     SQUARE,
     TRIANGLE;
+
+    /** Another kind than this, each equally likely. */
+    public ShapeKind other(Random r) {
+        ShapeKind[] all = values();
+        return all[(ordinal() + 1 + r.nextInt(all.length - 1)) % all.length];
+    }
 
     /** The caption word ("circle"). */
     public String word() {

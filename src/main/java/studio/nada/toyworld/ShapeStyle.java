@@ -16,6 +16,11 @@ public enum ShapeStyle {
     /** Width of an outline's line, in pixels of the 64 px image. */
     static final double LINE_WIDTH = 2.0;
 
+    /** Filled for an outline, an outline for a filled shape. */
+    public ShapeStyle other() {
+        return this == OUTLINE ? FILLED : OUTLINE;
+    }
+
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }
