@@ -90,6 +90,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--auto-layer-batch", description = "codes the layer probe optimizes (the paper: 8) " + RECOMMENDED)
     Integer autoLayerBatch;
 
+    @Option(names = "--direction-floor", description = "floor on |ΔI| in the directional loss (the paper: 0) " + RECOMMENDED)
+    Double directionFloor;
+
     @Option(names = "--layer-mapping", description = "upstream or consumer " + RECOMMENDED)
     String layerMapping;
 
@@ -267,7 +270,7 @@ public final class TrainCommand implements Callable<Integer> {
                     samePrompt("--target", target, saved.target(), saved);
                     List<String> ignored = new ArrayList<>();
                     Object[][] flags = {{"--batch", batch}, {"--layers-k", layersK}, {"--auto-layer-iters", autoLayerIters},
-                        {"--auto-layer-batch", autoLayerBatch},
+                        {"--auto-layer-batch", autoLayerBatch}, {"--direction-floor", directionFloor},
                         {"--layer-mapping", layerMapping}, {"--lr", lr}, {"--mixing", mixing}};
                     for (Object[] f : flags) {
                         if (f[1] != null) {
@@ -297,7 +300,7 @@ public final class TrainCommand implements Callable<Integer> {
                 r.pick("--layer-mapping", layerMapping == null ? null : LayerMapping.parse(layerMapping),
                         rec.layerMapping()),
                 PhasePreset.parse(phase), r.pick("--lr", lr, rec.lr()), r.pick("--mixing", mixing, rec.mixing()), seed,
-                true);
+                true, r.pick("--direction-floor", directionFloor, rec.directionFloor()));
     }
 
     /** A resumed run trains its saved prompt: one given that differs is refused rather than printed and ignored. */

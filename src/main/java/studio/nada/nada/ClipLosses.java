@@ -20,9 +20,30 @@ public final class ClipLosses {
     /** The directional loss with the trained images' features already computed (the step reuses them). */
     public static NDArray directional(ClipGuide guide, NDArray srcFeatures, NDArray dstFeatures, NDArray dstImages,
             NDArray direction) {
+        return directional(guide, srcFeatures, dstFeatures, dstImages, direction, 0);
+    }
+
+    /**
+     * The directional loss with |ΔI| floored: 1 − ΔI·ΔT / (max(|ΔI|, floor)·|ΔT|). Equal to the
+     * reference's once ΔI is at least {@code floor} long; 0 is the reference's loss exactly.
+     *
+     * <p>Why a floor: the gradient of ΔI/|ΔI| grows as 1/|ΔI|. On the first step the trained
+     * generator is the frozen one, and where noise does not tell them apart (a generator whose
+     * noise weights are 0, as the Shapes world's) ΔI comes only from the reference's 1e-6 nudge:
+     * that step's gradient is orders of magnitude above the later ones, and Adam's second moment
+     * (β2 0.992) carries it for hundreds of steps, so the layers stepped first barely move again.
+     * Below the floor the loss is linear in ΔI and its gradient bounded.
+     */
+    public static NDArray directional(ClipGuide guide, NDArray srcFeatures, NDArray dstFeatures, NDArray dstImages,
+            NDArray direction, double floor) {
         NDArray edit = dstFeatures.sub(srcFeatures);
         if (edit.sum().getFloat() == 0f) {
             edit = guide.imageFeatures(Ops.add(dstImages, 1e-6)).sub(srcFeatures);
+        }
+        if (floor > 0) {
+            NDArray dot = edit.mul(direction).sum(new int[] {1});
+            NDArray norms = Ops.maximum(edit.norm(new int[] {1}), floor).mul(direction.norm(new int[] {1}));
+            return Ops.rsub(1.0, dot.div(norms)).mean();
         }
         NDArray e = ClipModel.normalize(edit);
         return cosineDistance(e, direction).mean();

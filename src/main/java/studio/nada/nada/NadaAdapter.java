@@ -207,7 +207,7 @@ public final class NadaAdapter implements AutoCloseable {
                     ClipGuide g = guides.get(gi);
                     NDArray dstFeatures = g.imageFeatures(dstImg);
                     NDArray part = ClipLosses.directional(g, srcFeatures.get(gi), dstFeatures, dstImg,
-                            g.textDirection(config.source(), config.target()));
+                            g.textDirection(config.source(), config.target()), config.directionFloor());
                     NDArray sim = Ops.mul(dstFeatures.stopGradient().matMul(probeTargets.get(gi).transpose()).mean(),
                             g.weight() / totalWeight);
                     similarity = similarity == null ? sim : similarity.add(sim);

@@ -7,7 +7,7 @@ package studio.nada.nada;
  */
 public record NadaConfig(String source, String target, int iterations, int batch, int layersK,
         int autoLayerIters, int autoLayerBatch, LayerMapping layerMapping, PhasePreset phase,
-        double lr, double mixing, long seed, boolean stepUnchosenLayers) {
+        double lr, double mixing, long seed, boolean stepUnchosenLayers, double directionFloor) {
 
     public NadaConfig {
         if (source == null || source.isBlank() || target == null || target.isBlank()) {
@@ -28,59 +28,62 @@ public record NadaConfig(String source, String target, int iterations, int batch
         if (mixing < 0 || mixing > 1) {
             throw new IllegalArgumentException("mixing must be a probability in [0, 1], got " + mixing);
         }
+        if (!(directionFloor >= 0 && directionFloor <= 1)) {
+            throw new IllegalArgumentException("direction floor must be in [0, 1], got " + directionFloor);
+        }
         source = source.trim();
         target = target.trim();
     }
 
     public static NadaConfig defaults(String source, String target) {
         return new NadaConfig(source, target, 301, 2, 0, 1, 8, LayerMapping.UPSTREAM, PhasePreset.NONE,
-                Adam.Hyper.nada().lr(), 0.0, 0L, true);
+                Adam.Hyper.nada().lr(), 0.0, 0L, true, 0);
     }
 
     public NadaConfig withPrompt(String from, String to) {
         return new NadaConfig(from, to, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor);
     }
 
     public NadaConfig withIterations(int n) {
         return new NadaConfig(source, target, n, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor);
     }
 
     public NadaConfig withLayersK(int k) {
         return new NadaConfig(source, target, iterations, batch, k, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor);
     }
 
     public NadaConfig withBatch(int b) {
         return new NadaConfig(source, target, iterations, b, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor);
     }
 
     public NadaConfig withSeed(long s) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, s, stepUnchosenLayers);
+                phase, lr, mixing, s, stepUnchosenLayers, directionFloor);
     }
 
     public NadaConfig withMixing(double p) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, p, seed, stepUnchosenLayers);
+                phase, lr, p, seed, stepUnchosenLayers, directionFloor);
     }
 
     /** The same run with the layer probe optimizing {@code codes} codes. */
     public NadaConfig withAutoLayerBatch(int codes) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, codes, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor);
     }
 
     public NadaConfig withLayerSelection(int k, int iters, LayerMapping mapping, PhasePreset preset) {
         return new NadaConfig(source, target, iterations, batch, k, iters, autoLayerBatch, mapping, preset, lr, mixing,
-                seed, stepUnchosenLayers);
+                seed, stepUnchosenLayers, directionFloor);
     }
 
     public NadaConfig withLr(double rate) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, rate, mixing, seed, stepUnchosenLayers);
+                phase, rate, mixing, seed, stepUnchosenLayers, directionFloor);
     }
 
     /**
@@ -90,7 +93,16 @@ public record NadaConfig(String source, String target, int iterations, int batch
      */
     public NadaConfig withStepUnchosenLayers(boolean step) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, seed, step);
+                phase, lr, mixing, seed, step, directionFloor);
+    }
+
+    /**
+     * The same run with the directional loss's |ΔI| floored at {@code floor} (0: the reference's
+     * loss; see {@link ClipLosses#directional}).
+     */
+    public NadaConfig withDirectionFloor(double floor) {
+        return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
+                phase, lr, mixing, seed, stepUnchosenLayers, floor);
     }
 
     /** k resolved against the generator's W+ length. */

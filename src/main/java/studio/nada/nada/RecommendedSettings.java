@@ -23,12 +23,13 @@ import java.util.stream.Collectors;
  * generator draws. A model set ships them as JSON beside its models; {@code train} falls back to
  * them for every flag not given, and the studio fills its settings from them. {@code clipWeights}
  * empty means 1 for each CLIP model; {@code autoLayerBatch} is how many codes the layer probe
- * optimizes (the paper's 8; a small generator can choose its layers from fewer, in less time). A
- * JSON field left out takes the paper's value.
+ * optimizes (the paper's 8; a small generator can choose its layers from fewer, in less time);
+ * {@code directionFloor} floors |ΔI| in the directional loss (the paper's 0; see
+ * {@link ClipLosses#directional}). A JSON field left out takes the paper's value.
  */
 public record RecommendedSettings(String name, int iterations, int batch, int layersK, int autoLayerIters,
         int autoLayerBatch, LayerMapping layerMapping, double lr, double mixing, List<Double> clipWeights, String source, String target,
-        List<Prompt> suggestions) {
+        List<Prompt> suggestions, double directionFloor) {
 
     /** A source → target description pair. */
     public record Prompt(String source, String target) {
@@ -71,6 +72,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         }
         check(lr > 0 && lr <= 1, "lr", lr, "a positive number up to 1");
         check(mixing >= 0 && mixing <= 1, "mixing", mixing, "a probability in [0, 1]");
+        check(directionFloor >= 0 && directionFloor <= 1, "directionFloor", directionFloor, "0 (the paper's loss) to 1");
         clipWeights = list("clipWeights", clipWeights);
         for (double w : clipWeights) {
             check(w >= 0 && w <= 1000, "clipWeights entry", w, "a number in [0, 1000]");
@@ -87,7 +89,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 List.of(new Prompt("photo", "sketch"), new Prompt("photo", "pixar character"),
                         new Prompt("photo", "ukiyo-e painting"), new Prompt("human", "werewolf"),
                         new Prompt("photo", "cubism painting"), new Prompt("human", "zombie"),
-                        new Prompt("photo", "modigliani painting"), new Prompt("human", "elf")));
+                        new Prompt("photo", "modigliani painting"), new Prompt("human", "elf")), 0);
     }
 
     /** Reads a model set's metadata (at most 64 KiB); a clear IllegalArgumentException for anything else. */
@@ -118,13 +120,13 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 or(d.batch, p.batch), or(d.layersK, p.layersK), or(d.autoLayerIters, p.autoLayerIters),
                 or(d.autoLayerBatch, p.autoLayerBatch), d.layerMapping == null ? p.layerMapping : LayerMapping.parse(d.layerMapping), or(d.lr, p.lr),
                 or(d.mixing, p.mixing), or(d.clipWeights, p.clipWeights), or(d.source, p.source),
-                or(d.target, p.target), or(d.suggestions, p.suggestions));
+                or(d.target, p.target), or(d.suggestions, p.suggestions), or(d.directionFloor, p.directionFloor));
     }
 
     public String toJson() {
         try {
             return JSON.writeValueAsString(new Doc(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, mapping(), lr,
-                    mixing, clipWeights, source, target, suggestions));
+                    mixing, clipWeights, source, target, suggestions, directionFloor));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write recommended settings", e);
         }
@@ -134,20 +136,20 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     public RecommendedSettings withClipWeights(List<Double> weights) {
         return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
                 lr, mixing,
-                weights, source, target, suggestions);
+                weights, source, target, suggestions, directionFloor);
     }
 
     /** The same settings with the prompts that fit another generator (a catalog domain's). */
     public RecommendedSettings withPrompts(String source, String target, List<Prompt> suggestions) {
         return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
                 lr, mixing,
-                clipWeights, source, target, suggestions);
+                clipWeights, source, target, suggestions, directionFloor);
     }
 
     /** A run of {@code source} → {@code target} with exactly these settings. */
     public NadaConfig config(String source, String target, long seed) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                PhasePreset.NONE, lr, mixing, seed, true);
+                PhasePreset.NONE, lr, mixing, seed, true, directionFloor);
     }
 
     /** The weight of CLIP model {@code i}: 1 when the recommendation names none. */
@@ -160,6 +162,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         return "iterations " + iterations + ", batch " + batch + ", lr " + number(lr) + ", k "
                 + (layersK == 0 ? "all" : Integer.toString(layersK)) + " " + mapping()
                 + ", auto-layer-iters " + autoLayerIters + (autoLayerBatch == 8 ? "" : " on " + autoLayerBatch + " codes")
+                + (directionFloor == 0 ? "" : ", direction floor " + number(directionFloor))
                 + ", mixing " + number(mixing) + ", clip weights "
                 + (clipWeights.isEmpty() ? "1 each" : clipWeights.stream().map(RecommendedSettings::number)
                         .collect(Collectors.joining(",")));
@@ -177,13 +180,14 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     /** The JSON layout; every field may be left out (boxed, so absence is visible). */
     record Doc(String name, Integer iterations, Integer batch, Integer layersK, Integer autoLayerIters,
             Integer autoLayerBatch, String layerMapping, Double lr, Double mixing, List<Double> clipWeights, String source, String target,
-            List<Prompt> suggestions) {}
+            List<Prompt> suggestions, Double directionFloor) {}
 
     /** Jackson's message in the file's terms: which field, and what it should have been. */
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "' (known: name, iterations, batch, layersK,"
-                    + " autoLayerIters, autoLayerBatch, layerMapping, lr, mixing, clipWeights, source, target, suggestions)";
+                    + " autoLayerIters, autoLayerBatch, layerMapping, lr, mixing, clipWeights, source, target, suggestions,"
+                    + " directionFloor)";
         }
         String field = "";
         if (e instanceof JsonMappingException m) {

@@ -39,6 +39,8 @@ class RecommendedSettingsTest {
                 List.of(p.iterations(), p.batch(), p.layersK(), p.autoLayerIters(), p.autoLayerBatch()),
                 "the same as NadaConfig's");
         assertEquals(d.lr(), p.lr());
+        assertEquals(0.0, p.directionFloor(), "the paper's directional loss, unfloored");
+        assertEquals(0.0, d.directionFloor());
     }
 
     @Test
@@ -55,6 +57,11 @@ class RecommendedSettingsTest {
         assertEquals(p.iterations(), partial.iterations());
         assertEquals(8, partial.autoLayerBatch(), "a file written before the field probes 8 codes");
         assertEquals(2, RecommendedSettings.fromJson("{\"autoLayerBatch\": 2}").autoLayerBatch());
+        assertEquals(0.0, partial.directionFloor(), "a file written before the field keeps the paper's loss");
+        RecommendedSettings floored = RecommendedSettings.fromJson("{\"directionFloor\": 0.02}");
+        assertEquals(0.02, floored.directionFloor());
+        assertEquals(0.02, floored.config("a", "b", 0).directionFloor(), "runs take the floor");
+        assertTrue(floored.summary().contains("direction floor 0.02"), floored.summary());
         assertEquals(p.suggestions(), partial.suggestions());
         assertEquals("this model set", partial.name());
         assertEquals("0.005", RecommendedSettings.number(0.005));
@@ -86,6 +93,7 @@ class RecommendedSettingsTest {
         assertBad("{\"lr\": -0.1}", "lr must be a positive number");
         assertBad("{\"lr\": NaN}", "not valid");
         assertBad("{\"mixing\": 2}", "mixing must be a probability");
+        assertBad("{\"directionFloor\": -0.01}", "directionFloor must be 0");
         assertBad("{\"layerMapping\": \"sideways\"}", "use upstream or consumer");
         assertBad("{\"clipWeights\": [1, -1]}", "clipWeights entry");
         assertBad("{\"clipWeights\": [1, null]}", "null entries");

@@ -183,11 +183,11 @@ public final class AdvancedSettingsViewModel {
         if (previewEvery.get() < 0 || checkpointEvery.get() < 0) {
             throw new IllegalArgumentException("Preview and checkpoint intervals must be 0 (never) or more");
         }
-        // the probe's batch is the model set's, not a field of the sheet
+        // the probe's batch and the direction floor are the model set's, not fields of the sheet
         return new NadaConfig(source, target, iterations.get(), batch.get(), layersK.get(), autoLayerIters.get(),
                 recommended.get().autoLayerBatch(),
                 layerMapping.get() == null ? LayerMapping.UPSTREAM : layerMapping.get(), PhasePreset.NONE, lr.get(),
-                mixing.get(), seed.get(), true);
+                mixing.get(), seed.get(), true, recommended.get().directionFloor());
     }
 
     /** The CLIP weights typed in; empty = each model's default. */

@@ -73,6 +73,7 @@ class ViewModelsTest {
         assertEquals(SHAPES.layerMapping(), c.layerMapping());
         assertEquals(SHAPES.autoLayerIters(), c.autoLayerIters());
         assertEquals(2, c.autoLayerBatch(), "the probe's batch is the model set's");
+        assertEquals(SHAPES.directionFloor(), c.directionFloor(), "so is the direction floor");
         assertEquals(SHAPES.lr(), c.lr());
         assertEquals(SHAPES.mixing(), c.mixing());
         assertEquals(SHAPES.clipWeights(), vm.parsedClipWeights());
