@@ -62,20 +62,20 @@ class ShapesAdaptationTest {
     }
 
     /**
-     * "red shape" → "blue shape" moves the red samples off red without wrecking the picture. Measured
-     * over run seeds 0, 1, 2 with two OpenMP threads it reached blue in 100%, 95% and 0% of 40 red
-     * samples and kept 100%, 38%, 63% in place; with one thread (other rounding, other trajectories)
-     * 70%, 68%, 5% and 95%, 28%, 8%. Every run left red (100%) and kept the diversity (0.94 or
-     * more), so two seeds of three must do both; where the samples end is chaotic, so only the
-     * mean keep is bounded, at 20% (measured 67% and 44%): a run that smears every shape fails it.
+     * "red shape" → "blue shape" reaches blue without wrecking the picture. Measured over run seeds
+     * 0, 1, 2 with two OpenMP threads it reached blue in 85%, 88% and 98% of 40 red samples and
+     * kept 98%, 18%, 93% in place; with one thread (other rounding, other trajectories) 98%, 98%,
+     * 48% and 75%, 90%, 100%. Every run left red and kept the diversity (0.95 or more), so two
+     * seeds of three must reach 80%; a run's keep varies by ±30 points, so the mean of three is
+     * bounded at 35% (measured 70% and 88%): a run that smears every shape fails it.
      */
     @Test
-    void redShapesLeaveRedWithoutWreckingThePicture() {
+    void redShapesTurnBlueWithoutWreckingThePicture() {
         List<AttributeChange.Outcome> r = run(AttributeChange.color(ShapeColor.RED, ShapeColor.BLUE));
-        assertTrue(r.stream().filter(o -> o.leftShare() >= 0.8).count() >= 2,
-                "runs in which 80% of the red samples are no longer red, of 3: " + r);
+        assertTrue(r.stream().filter(o -> o.reachedShare() >= 0.8).count() >= 2,
+                "runs in which 80% of the red samples turned blue, of 3: " + r);
         double keep = r.stream().mapToDouble(AttributeChange.Outcome::keptShare).average().orElse(0);
-        assertTrue(keep >= 0.2, "mean share of the red samples kept in place (mask IoU >= 0.6): " + keep + " " + r);
+        assertTrue(keep >= 0.35, "mean share of the red samples kept in place (mask IoU >= 0.6): " + keep + " " + r);
         assertTrue(r.stream().filter(o -> o.diversityRatio() >= 0.8).count() >= 2,
                 "runs that kept 80% of the frozen set's diversity, of 3: " + r);
     }
@@ -83,11 +83,12 @@ class ShapesAdaptationTest {
     /**
      * The studio's default prompt, "blue shape" → "green shape", and "yellow shape" → "red shape"
      * reach their target. Over run seeds 0, 1, 2 with two threads they reached it in 100%, 100%,
-     * 98% and 96%, 96%, 96% of the samples and kept 92%, 100%, 46% and 96%, 100%, 64%; with one
-     * thread 100%, 100%, 6% and 96%, 96%, 96%, kept 60%, 42%, 29% and 100%, 100%, 100%; diversity
-     * 0.93 or more. Over those 12 runs reach averages 90% and keep 77%, each run ±27 points, so a
-     * mean of six runs varies by about ±11: the bounds, 60% reached and 45% kept, sit near three of
-     * those below what was measured. Five of six runs must keep the diversity.
+     * 100% and 98%, 100%, 100% of the samples and kept 56%, 100%, 100% and 100%, 100%, 82%; with
+     * one thread 100%, 100%, 100% and 96%, 100%, 96%, kept 42%, 96%, 90% and 56%, 100%, 58%;
+     * diversity 0.96 or more. Reach no longer varies (no run under 96%), so its mean is bounded at
+     * 85%; keep varies by about ±22 points a run, so a mean of six by about ±9, and its bound, 50%,
+     * sits near three of those below the lower measured mean (74%, and 90% with two threads). Five
+     * of six runs must keep the diversity.
      */
     @Test
     void colorsReachTheirTargetAcrossSeeds() {
@@ -95,9 +96,26 @@ class ShapesAdaptationTest {
         r.addAll(run(AttributeChange.color(ShapeColor.YELLOW, ShapeColor.RED)));
         double reach = r.stream().mapToDouble(AttributeChange.Outcome::reachedShare).average().orElse(0);
         double keep = r.stream().mapToDouble(AttributeChange.Outcome::keptShare).average().orElse(0);
-        assertTrue(reach >= 0.6, "mean share of samples that reached the target color over 6 runs: " + reach + " " + r);
-        assertTrue(keep >= 0.45, "mean share kept in place over 6 runs: " + keep + " " + r);
+        assertTrue(reach >= 0.85, "mean share of samples that reached the target color over 6 runs: " + reach + " " + r);
+        assertTrue(keep >= 0.5, "mean share kept in place over 6 runs: " + keep + " " + r);
         assertTrue(r.stream().filter(o -> o.diversityRatio() >= 0.8).count() >= 5,
                 "runs that kept 80% of the frozen set's diversity, of 6: " + r);
+    }
+
+    /**
+     * "triangle" → "circle" changes the form, keeping place and color. Over run seeds 0, 1, 2 the
+     * 31 triangles became circles by their fill ratio in 100%, 100%, 100% (two threads) and 97%,
+     * 94%, 90% (one thread), kept 97%, 90%, 81% and 97%, 55%, 90%; diversity 0.92 or more. Bounds
+     * on the means of three: 75% reached, 50% kept (measured 97%/89% and 94%/81%).
+     */
+    @Test
+    void trianglesBecomeRound() {
+        List<AttributeChange.Outcome> r = run(AttributeChange.kind(ShapeKind.TRIANGLE, ShapeKind.CIRCLE));
+        double reach = r.stream().mapToDouble(AttributeChange.Outcome::reachedShare).average().orElse(0);
+        double keep = r.stream().mapToDouble(AttributeChange.Outcome::keptShare).average().orElse(0);
+        assertTrue(reach >= 0.75, "mean share of triangles that became circles over 3 runs: " + reach + " " + r);
+        assertTrue(keep >= 0.5, "mean share kept in place and color over 3 runs: " + keep + " " + r);
+        assertTrue(r.stream().filter(o -> o.diversityRatio() >= 0.8).count() >= 2,
+                "runs that kept 80% of the frozen set's diversity, of 3: " + r);
     }
 }
