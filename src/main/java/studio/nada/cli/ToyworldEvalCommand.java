@@ -22,6 +22,7 @@ import studio.nada.nada.PhasePreset;
 import studio.nada.nada.RecommendedSettings;
 import studio.nada.toyworld.AdaptationEval;
 import studio.nada.toyworld.AttributeChange;
+import studio.nada.toyworld.ShapesModels;
 import studio.nada.toyworld.ShapesWorld;
 
 /**
@@ -104,6 +105,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
             double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
             passed = thread.submit(() -> {
                 int ok = 0;
+                int threadsBefore = TensorEngine.useComputeThreadsFor(ShapesModels.generator().size());
                 try (NDManager root = TensorEngine.newManager(TensorEngine.device("cpu"))) {
                     AdaptationEval eval = AdaptationEval.shapesWorld(world, w, samples, root);
                     for (AttributeChange c : list) {
@@ -126,6 +128,8 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                         log.println(line + (pass ? " PASS" : " below"));
                         log.flush();
                     }
+                } finally {
+                    TensorEngine.useComputeThreads(threadsBefore);
                 }
                 return ok;
             }).join();

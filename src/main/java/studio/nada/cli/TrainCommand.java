@@ -224,9 +224,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
         try (TensorThread thread = new TensorThread("nada-tensor")) {
             NDManager[] root = new NDManager[1];
+            int[] threadsBefore = {0};
             TrainingRun run = new TrainingRun(thread, () -> {
                 root[0] = TensorEngine.newManager(dev);
                 Generator g = ckpt.build(root[0]);
+                threadsBefore[0] = TensorEngine.useComputeThreadsFor(g.config().size());
                 List<ClipGuide> guides = ClipSpecs.load(clipSpecs, root[0], heads[0], heads[1]);
                 NadaAdapter adapter = new NadaAdapter(g, guides, config, RandomSource.engine(), root[0]);
                 if (!styles.isEmpty()) {
@@ -240,6 +242,9 @@ public final class TrainCommand implements Callable<Integer> {
             thread.submit(() -> {
                 if (root[0] != null) {
                     root[0].close();
+                }
+                if (threadsBefore[0] > 0) {
+                    TensorEngine.useComputeThreads(threadsBefore[0]);
                 }
                 return null;
             }).join();

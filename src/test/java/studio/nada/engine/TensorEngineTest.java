@@ -20,6 +20,20 @@ class TensorEngineTest {
     }
 
     @Test
+    void smallGeneratorsRunOnOneComputeThread() {
+        assertEquals(1, TensorEngine.computeThreadsFor(64, 8), "the Shapes world's 64 px");
+        assertEquals(8, TensorEngine.computeThreadsFor(256, 8), "real sizes use the cores given");
+        assertEquals(1, TensorEngine.computeThreadsFor(1024, 0), "never fewer than one");
+        int before = TensorEngine.useComputeThreadsFor(64);
+        try {
+            assertEquals(1, ai.djl.pytorch.jni.JniUtils.getNumThreads());
+        } finally {
+            TensorEngine.useComputeThreads(before);
+        }
+        assertEquals(before, ai.djl.pytorch.jni.JniUtils.getNumThreads(), "restored");
+    }
+
+    @Test
     void unknownDeviceIsAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TensorEngine.device("tpu"));
         assertEquals("Unknown device 'tpu': use cpu, cuda or cuda:N", e.getMessage());

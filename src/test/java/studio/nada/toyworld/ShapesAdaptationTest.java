@@ -31,6 +31,7 @@ class ShapesAdaptationTest {
     private static NDManager root;
     private static AdaptationEval eval;
     private static NadaConfig settings;
+    private static int threadsBefore;
 
     @BeforeAll
     static void load() throws Exception {
@@ -38,6 +39,8 @@ class ShapesAdaptationTest {
         RecommendedSettings rec = ShapesWorld.recommended();
         settings = rec.config("shape", "shape", 0);
         thread.submit(() -> {
+            // as toyworld eval runs it: one compute thread for the 64 px generator
+            threadsBefore = TensorEngine.useComputeThreadsFor(ShapesModels.generator().size());
             root = TensorEngine.newManager(Device.cpu());
             eval = AdaptationEval.shapesWorld(null, new double[] {rec.clipWeight(0), rec.clipWeight(1)}, 192, root);
             return null;
@@ -48,6 +51,7 @@ class ShapesAdaptationTest {
     static void close() {
         thread.submit(() -> {
             root.close();
+            TensorEngine.useComputeThreads(threadsBefore);
             return null;
         }).join();
         thread.close();
