@@ -1,12 +1,13 @@
 package studio.nada.ui.service;
 
 import java.util.concurrent.CompletableFuture;
+import studio.nada.engine.TensorEngine;
 import studio.nada.engine.TensorThread;
 
 /**
  * Loads model sets on the tensor thread and keeps the current one. A set that fails to load
  * leaves the previous one in place; the future completes exceptionally with a message that names
- * the file.
+ * the file. Each set sets the tensor thread's compute threads for its generator's size.
  */
 public final class ModelService {
     private final TensorThread thread;
@@ -26,6 +27,10 @@ public final class ModelService {
             if (old != null) {
                 old.close();
             }
+            // a 64 px generator's operators are too small to share between threads; larger ones
+            // take every core but the one kept for the window
+            TensorEngine.useComputeThreads(TensorEngine.computeThreadsFor(fresh.frozen.config().size(),
+                    TensorEngine.coresBesidesOne()));
             return set;
         });
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import studio.nada.engine.TensorEngine;
 import studio.nada.engine.TensorThread;
 import studio.nada.nada.NadaConfig;
 import studio.nada.nada.RunLock;
@@ -63,6 +64,23 @@ class TrainingServiceTest {
             assertInstanceOf(TrainingEvent.Finished.class, end, String.valueOf(end));
             assertTrue(Files.isRegularFile(dir.resolve("b/generator.pt")));
             service.close();
+        }
+    }
+
+    @Test
+    void aSmallGeneratorsSetRunsOnOneComputeThread() throws Exception {
+        try (TensorThread thread = new TensorThread("service-threads-test")) {
+            int before = thread.submit(() -> TensorEngine.useComputeThreads(2)).get(60, TimeUnit.SECONDS);
+            try {
+                TrainingService service = new TrainingService(thread, Runnable::run);
+                ModelSet shapes = DefaultModels.known().get(0);
+                service.loadModels(shapes).get(120, TimeUnit.SECONDS);
+                assertEquals(1, thread.submit(ai.djl.pytorch.jni.JniUtils::getNumThreads).get(60, TimeUnit.SECONDS),
+                        "the 64 px Shapes world runs on one compute thread");
+                service.close();
+            } finally {
+                thread.submit(() -> TensorEngine.useComputeThreads(before)).get(60, TimeUnit.SECONDS);
+            }
         }
     }
 
