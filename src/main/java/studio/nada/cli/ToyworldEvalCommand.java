@@ -60,6 +60,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
     @Option(names = "--auto-layer-iters") Integer autoLayerIters;
     @Option(names = "--auto-layer-batch") Integer autoLayerBatch;
     @Option(names = "--direction-floor") Double directionFloor;
+    @Option(names = "--source-pool") Integer sourcePool;
     @Option(names = "--layer-mapping") String layerMapping;
     @Option(names = "--phase", defaultValue = "none") String phase;
     @Option(names = "--lr") Double lr;
@@ -84,7 +85,8 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                         layerMapping == null ? rec.layerMapping() : LayerMapping.parse(layerMapping),
                         PhasePreset.parse(phase))
                 .withAutoLayerBatch(or(autoLayerBatch, rec.autoLayerBatch()))
-                .withDirectionFloor(or(directionFloor, rec.directionFloor()));
+                .withDirectionFloor(or(directionFloor, rec.directionFloor()))
+                .withSourcePool(or(sourcePool, rec.sourcePool()));
         List<Double> weights = clipWeights == null ? List.of(rec.clipWeight(0), rec.clipWeight(1)) : clipWeights;
         if (weights.size() != 2) {
             throw new IllegalArgumentException("the Shapes world guides with 2 CLIP models: give 2 --clip-weights, not "
@@ -93,10 +95,11 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
         if (out != null) {
             Files.createDirectories(out);
         }
-        log.printf(Locale.ROOT, "settings: %d iterations, batch %d, k %d %s, probe %d on %d codes, lr %s, direction floor %s, mixing %s,"
-                + " clip weights %s%n", base.iterations(), base.batch(), base.layersK(), base.layerMapping(),
+        log.printf(Locale.ROOT, "settings: %d iterations, batch %d, k %d %s, probe %d on %d codes, lr %s, direction floor %s, source pool %d,"
+                + " mixing %s, clip weights %s%n", base.iterations(), base.batch(), base.layersK(), base.layerMapping(),
                 base.autoLayerIters(), base.autoLayerBatch(), RecommendedSettings.number(base.lr()),
-                RecommendedSettings.number(base.directionFloor()), RecommendedSettings.number(base.mixing()), weights);
+                RecommendedSettings.number(base.directionFloor()), base.sourcePool(),
+                RecommendedSettings.number(base.mixing()), weights);
         log.printf("%-16s %s  bar%n", "change", String.join(" ", seeds.stream()
                 .map(s -> String.format(Locale.ROOT, "%-30s", "seed " + s + ": left reach keep div")).toList()));
         log.flush();

@@ -93,6 +93,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--direction-floor", description = "floor on |ΔI| in the directional loss (the paper: 0) " + RECOMMENDED)
     Double directionFloor;
 
+    @Option(names = "--source-pool", description = "codes drawn a step to train on the batch most like the source (the paper: 0, every code) " + RECOMMENDED)
+    Integer sourcePool;
+
     @Option(names = "--layer-mapping", description = "upstream or consumer " + RECOMMENDED)
     String layerMapping;
 
@@ -276,6 +279,7 @@ public final class TrainCommand implements Callable<Integer> {
                     List<String> ignored = new ArrayList<>();
                     Object[][] flags = {{"--batch", batch}, {"--layers-k", layersK}, {"--auto-layer-iters", autoLayerIters},
                         {"--auto-layer-batch", autoLayerBatch}, {"--direction-floor", directionFloor},
+                        {"--source-pool", sourcePool},
                         {"--layer-mapping", layerMapping}, {"--lr", lr}, {"--mixing", mixing}};
                     for (Object[] f : flags) {
                         if (f[1] != null) {
@@ -305,7 +309,8 @@ public final class TrainCommand implements Callable<Integer> {
                 r.pick("--layer-mapping", layerMapping == null ? null : LayerMapping.parse(layerMapping),
                         rec.layerMapping()),
                 PhasePreset.parse(phase), r.pick("--lr", lr, rec.lr()), r.pick("--mixing", mixing, rec.mixing()), seed,
-                true, r.pick("--direction-floor", directionFloor, rec.directionFloor()));
+                true, r.pick("--direction-floor", directionFloor, rec.directionFloor()),
+                r.pick("--source-pool", sourcePool, rec.sourcePool()));
     }
 
     /** A resumed run trains its saved prompt: one given that differs is refused rather than printed and ignored. */

@@ -3,6 +3,7 @@ package studio.nada.nada;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
@@ -157,7 +158,15 @@ public final class NadaAdapter implements AutoCloseable {
             NDManager m = scope.manager();
             Map<String, Long> phases = new LinkedHashMap<>();
             long[] mark = {System.nanoTime()};
-            NDArray wPlus = sampleLatents(m, n);
+            NDArray wPlus;
+            if (config.filtersSource()) {
+                NDArray pool = sampleLatents(m, n, config.sourcePool());
+                long[] rows = SourceFilter.pick(frozen, guides, config.source(), config.target(), pool, config.batch(),
+                        rng, m);
+                wPlus = pool.get(new NDIndex("{}", m.create(rows)));
+            } else {
+                wPlus = sampleLatents(m, n, config.batch());
+            }
 
             float[] scores = null;
             int[] chosen;
@@ -272,13 +281,13 @@ public final class NadaAdapter implements AutoCloseable {
     }
 
     /** z (and, with probability {@code mixing}, a second z and one shared crossover) to W+. */
-    private NDArray sampleLatents(NDManager m, int n) {
+    private NDArray sampleLatents(NDManager m, int n, int count) {
         int d = frozen.config().styleDim();
-        NDArray z = rng.normal(m, new Shape(config.batch(), d));
+        NDArray z = rng.normal(m, new Shape(count, d));
         Random coin = new Random(config.seed() * 31 + iteration);
         try (GradMode off = GradMode.disabled()) {
             if (config.mixing() > 0 && coin.nextDouble() < config.mixing()) {
-                NDArray z2 = rng.normal(m, new Shape(config.batch(), d));
+                NDArray z2 = rng.normal(m, new Shape(count, d));
                 int inject = 1 + coin.nextInt(n - 1);
                 return Latents.mix(frozen.style(z), frozen.style(z2), inject, n);
             }

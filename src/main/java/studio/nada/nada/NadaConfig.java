@@ -7,7 +7,7 @@ package studio.nada.nada;
  */
 public record NadaConfig(String source, String target, int iterations, int batch, int layersK,
         int autoLayerIters, int autoLayerBatch, LayerMapping layerMapping, PhasePreset phase,
-        double lr, double mixing, long seed, boolean stepUnchosenLayers, double directionFloor) {
+        double lr, double mixing, long seed, boolean stepUnchosenLayers, double directionFloor, int sourcePool) {
 
     public NadaConfig {
         if (source == null || source.isBlank() || target == null || target.isBlank()) {
@@ -31,59 +31,63 @@ public record NadaConfig(String source, String target, int iterations, int batch
         if (!(directionFloor >= 0 && directionFloor <= 1)) {
             throw new IllegalArgumentException("direction floor must be in [0, 1], got " + directionFloor);
         }
+        if (sourcePool < 0 || sourcePool > MAX_SOURCE_POOL) {
+            throw new IllegalArgumentException("source pool must be 0 (off) to " + MAX_SOURCE_POOL + " codes, got "
+                    + sourcePool);
+        }
         source = source.trim();
         target = target.trim();
     }
 
     public static NadaConfig defaults(String source, String target) {
         return new NadaConfig(source, target, 301, 2, 0, 1, 8, LayerMapping.UPSTREAM, PhasePreset.NONE,
-                Adam.Hyper.nada().lr(), 0.0, 0L, true, 0);
+                Adam.Hyper.nada().lr(), 0.0, 0L, true, 0, 0);
     }
 
     public NadaConfig withPrompt(String from, String to) {
         return new NadaConfig(from, to, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool);
     }
 
     public NadaConfig withIterations(int n) {
         return new NadaConfig(source, target, n, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool);
     }
 
     public NadaConfig withLayersK(int k) {
         return new NadaConfig(source, target, iterations, batch, k, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool);
     }
 
     public NadaConfig withBatch(int b) {
         return new NadaConfig(source, target, iterations, b, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool);
     }
 
     public NadaConfig withSeed(long s) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, s, stepUnchosenLayers, directionFloor);
+                phase, lr, mixing, s, stepUnchosenLayers, directionFloor, sourcePool);
     }
 
     public NadaConfig withMixing(double p) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, p, seed, stepUnchosenLayers, directionFloor);
+                phase, lr, p, seed, stepUnchosenLayers, directionFloor, sourcePool);
     }
 
     /** The same run with the layer probe optimizing {@code codes} codes. */
     public NadaConfig withAutoLayerBatch(int codes) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, codes, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool);
     }
 
     public NadaConfig withLayerSelection(int k, int iters, LayerMapping mapping, PhasePreset preset) {
         return new NadaConfig(source, target, iterations, batch, k, iters, autoLayerBatch, mapping, preset, lr, mixing,
-                seed, stepUnchosenLayers, directionFloor);
+                seed, stepUnchosenLayers, directionFloor, sourcePool);
     }
 
     public NadaConfig withLr(double rate) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, rate, mixing, seed, stepUnchosenLayers, directionFloor);
+                phase, rate, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool);
     }
 
     /**
@@ -93,7 +97,7 @@ public record NadaConfig(String source, String target, int iterations, int batch
      */
     public NadaConfig withStepUnchosenLayers(boolean step) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, seed, step, directionFloor);
+                phase, lr, mixing, seed, step, directionFloor, sourcePool);
     }
 
     /**
@@ -102,8 +106,26 @@ public record NadaConfig(String source, String target, int iterations, int batch
      */
     public NadaConfig withDirectionFloor(double floor) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, seed, stepUnchosenLayers, floor);
+                phase, lr, mixing, seed, stepUnchosenLayers, floor, sourcePool);
     }
+
+    /**
+     * The same run training each step on the {@code batch} codes, of {@code pool} drawn, that CLIP
+     * reads as most like the source (0, or a pool no larger than the batch: every code drawn, as in
+     * the paper; see {@link SourceFilter}).
+     */
+    public NadaConfig withSourcePool(int pool) {
+        return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
+                phase, lr, mixing, seed, stepUnchosenLayers, directionFloor, pool);
+    }
+
+    /** Whether steps train on source-like codes picked from a larger pool. */
+    public boolean filtersSource() {
+        return sourcePool > batch;
+    }
+
+    /** The largest source pool accepted: each of its codes is drawn by the frozen generator every step. */
+    public static final int MAX_SOURCE_POOL = 64;
 
     /** k resolved against the generator's W+ length. */
     public int k(int nLatent) {

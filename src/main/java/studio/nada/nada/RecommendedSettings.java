@@ -25,11 +25,13 @@ import java.util.stream.Collectors;
  * empty means 1 for each CLIP model; {@code autoLayerBatch} is how many codes the layer probe
  * optimizes (the paper's 8; a small generator can choose its layers from fewer, in less time);
  * {@code directionFloor} floors |ΔI| in the directional loss (the paper's 0; see
- * {@link ClipLosses#directional}). A JSON field left out takes the paper's value.
+ * {@link ClipLosses#directional}); {@code sourcePool} is how many codes a step draws to train on
+ * the batch CLIP reads as most like the source (the paper's 0: every code drawn; see
+ * {@link SourceFilter}). A JSON field left out takes the paper's value.
  */
 public record RecommendedSettings(String name, int iterations, int batch, int layersK, int autoLayerIters,
         int autoLayerBatch, LayerMapping layerMapping, double lr, double mixing, List<Double> clipWeights, String source, String target,
-        List<Prompt> suggestions, double directionFloor) {
+        List<Prompt> suggestions, double directionFloor, int sourcePool) {
 
     /** A source → target description pair. */
     public record Prompt(String source, String target) {
@@ -73,6 +75,8 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         check(lr > 0 && lr <= 1, "lr", lr, "a positive number up to 1");
         check(mixing >= 0 && mixing <= 1, "mixing", mixing, "a probability in [0, 1]");
         check(directionFloor >= 0 && directionFloor <= 1, "directionFloor", directionFloor, "0 (the paper's loss) to 1");
+        check(sourcePool >= 0 && sourcePool <= NadaConfig.MAX_SOURCE_POOL, "sourcePool", sourcePool,
+                "0 (every code drawn, as in the paper) to " + NadaConfig.MAX_SOURCE_POOL);
         clipWeights = list("clipWeights", clipWeights);
         for (double w : clipWeights) {
             check(w >= 0 && w <= 1000, "clipWeights entry", w, "a number in [0, 1000]");
@@ -89,7 +93,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 List.of(new Prompt("photo", "sketch"), new Prompt("photo", "pixar character"),
                         new Prompt("photo", "ukiyo-e painting"), new Prompt("human", "werewolf"),
                         new Prompt("photo", "cubism painting"), new Prompt("human", "zombie"),
-                        new Prompt("photo", "modigliani painting"), new Prompt("human", "elf")), 0);
+                        new Prompt("photo", "modigliani painting"), new Prompt("human", "elf")), 0, 0);
     }
 
     /** Reads a model set's metadata (at most 64 KiB); a clear IllegalArgumentException for anything else. */
@@ -120,13 +124,14 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 or(d.batch, p.batch), or(d.layersK, p.layersK), or(d.autoLayerIters, p.autoLayerIters),
                 or(d.autoLayerBatch, p.autoLayerBatch), d.layerMapping == null ? p.layerMapping : LayerMapping.parse(d.layerMapping), or(d.lr, p.lr),
                 or(d.mixing, p.mixing), or(d.clipWeights, p.clipWeights), or(d.source, p.source),
-                or(d.target, p.target), or(d.suggestions, p.suggestions), or(d.directionFloor, p.directionFloor));
+                or(d.target, p.target), or(d.suggestions, p.suggestions), or(d.directionFloor, p.directionFloor),
+                or(d.sourcePool, p.sourcePool));
     }
 
     public String toJson() {
         try {
             return JSON.writeValueAsString(new Doc(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, mapping(), lr,
-                    mixing, clipWeights, source, target, suggestions, directionFloor));
+                    mixing, clipWeights, source, target, suggestions, directionFloor, sourcePool));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write recommended settings", e);
         }
@@ -136,20 +141,20 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     public RecommendedSettings withClipWeights(List<Double> weights) {
         return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
                 lr, mixing,
-                weights, source, target, suggestions, directionFloor);
+                weights, source, target, suggestions, directionFloor, sourcePool);
     }
 
     /** The same settings with the prompts that fit another generator (a catalog domain's). */
     public RecommendedSettings withPrompts(String source, String target, List<Prompt> suggestions) {
         return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
                 lr, mixing,
-                clipWeights, source, target, suggestions, directionFloor);
+                clipWeights, source, target, suggestions, directionFloor, sourcePool);
     }
 
     /** A run of {@code source} → {@code target} with exactly these settings. */
     public NadaConfig config(String source, String target, long seed) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                PhasePreset.NONE, lr, mixing, seed, true, directionFloor);
+                PhasePreset.NONE, lr, mixing, seed, true, directionFloor, sourcePool);
     }
 
     /** The weight of CLIP model {@code i}: 1 when the recommendation names none. */
@@ -163,6 +168,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 + (layersK == 0 ? "all" : Integer.toString(layersK)) + " " + mapping()
                 + ", auto-layer-iters " + autoLayerIters + (autoLayerBatch == 8 ? "" : " on " + autoLayerBatch + " codes")
                 + (directionFloor == 0 ? "" : ", direction floor " + number(directionFloor))
+                + (sourcePool == 0 ? "" : ", source pool " + sourcePool)
                 + ", mixing " + number(mixing) + ", clip weights "
                 + (clipWeights.isEmpty() ? "1 each" : clipWeights.stream().map(RecommendedSettings::number)
                         .collect(Collectors.joining(",")));
@@ -180,14 +186,14 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     /** The JSON layout; every field may be left out (boxed, so absence is visible). */
     record Doc(String name, Integer iterations, Integer batch, Integer layersK, Integer autoLayerIters,
             Integer autoLayerBatch, String layerMapping, Double lr, Double mixing, List<Double> clipWeights, String source, String target,
-            List<Prompt> suggestions, Double directionFloor) {}
+            List<Prompt> suggestions, Double directionFloor, Integer sourcePool) {}
 
     /** Jackson's message in the file's terms: which field, and what it should have been. */
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "' (known: name, iterations, batch, layersK,"
                     + " autoLayerIters, autoLayerBatch, layerMapping, lr, mixing, clipWeights, source, target, suggestions,"
-                    + " directionFloor)";
+                    + " directionFloor, sourcePool)";
         }
         String field = "";
         if (e instanceof JsonMappingException m) {

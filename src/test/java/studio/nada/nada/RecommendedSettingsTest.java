@@ -41,6 +41,9 @@ class RecommendedSettingsTest {
         assertEquals(d.lr(), p.lr());
         assertEquals(0.0, p.directionFloor(), "the paper's directional loss, unfloored");
         assertEquals(0.0, d.directionFloor());
+        assertEquals(0, p.sourcePool(), "the paper trains on every code drawn");
+        assertEquals(0, d.sourcePool());
+        assertFalse(d.filtersSource());
     }
 
     @Test
@@ -62,6 +65,12 @@ class RecommendedSettingsTest {
         assertEquals(0.02, floored.directionFloor());
         assertEquals(0.02, floored.config("a", "b", 0).directionFloor(), "runs take the floor");
         assertTrue(floored.summary().contains("direction floor 0.02"), floored.summary());
+        assertEquals(0, partial.sourcePool(), "a file written before the field trains on every code drawn");
+        RecommendedSettings pooled = RecommendedSettings.fromJson("{\"sourcePool\": 8, \"batch\": 2}");
+        assertTrue(pooled.config("a", "b", 0).filtersSource(), "runs take the source pool");
+        assertEquals(8, pooled.config("a", "b", 0).sourcePool());
+        assertTrue(pooled.summary().contains("source pool 8"), pooled.summary());
+        assertFalse(pooled.config("a", "b", 0).withBatch(8).filtersSource(), "a pool no larger than the batch is off");
         assertEquals(p.suggestions(), partial.suggestions());
         assertEquals("this model set", partial.name());
         assertEquals("0.005", RecommendedSettings.number(0.005));
@@ -94,6 +103,7 @@ class RecommendedSettingsTest {
         assertBad("{\"lr\": NaN}", "not valid");
         assertBad("{\"mixing\": 2}", "mixing must be a probability");
         assertBad("{\"directionFloor\": -0.01}", "directionFloor must be 0");
+        assertBad("{\"sourcePool\": 100000}", "sourcePool must be 0");
         assertBad("{\"layerMapping\": \"sideways\"}", "use upstream or consumer");
         assertBad("{\"clipWeights\": [1, -1]}", "clipWeights entry");
         assertBad("{\"clipWeights\": [1, null]}", "null entries");

@@ -187,7 +187,8 @@ public final class AdvancedSettingsViewModel {
         return new NadaConfig(source, target, iterations.get(), batch.get(), layersK.get(), autoLayerIters.get(),
                 recommended.get().autoLayerBatch(),
                 layerMapping.get() == null ? LayerMapping.UPSTREAM : layerMapping.get(), PhasePreset.NONE, lr.get(),
-                mixing.get(), seed.get(), true, recommended.get().directionFloor());
+                mixing.get(), seed.get(), true, recommended.get().directionFloor(),
+                recommended.get().sourcePool());
     }
 
     /** The CLIP weights typed in; empty = each model's default. */

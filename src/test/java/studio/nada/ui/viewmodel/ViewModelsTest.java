@@ -74,6 +74,7 @@ class ViewModelsTest {
         assertEquals(SHAPES.autoLayerIters(), c.autoLayerIters());
         assertEquals(2, c.autoLayerBatch(), "the probe's batch is the model set's");
         assertEquals(SHAPES.directionFloor(), c.directionFloor(), "so is the direction floor");
+        assertEquals(SHAPES.sourcePool(), c.sourcePool(), "and the source pool");
         assertEquals(SHAPES.lr(), c.lr());
         assertEquals(SHAPES.mixing(), c.mixing());
         assertEquals(SHAPES.clipWeights(), vm.parsedClipWeights());
