@@ -104,6 +104,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                 .map(s -> String.format(Locale.ROOT, "%-30s", "seed " + s + ": left reach keep div")).toList()));
         log.flush();
         int passed = 0;
+        int[] runsMeeting = {0};
         try (TensorThread thread = new TensorThread("nada-tensor")) {
             double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
             passed = thread.submit(() -> {
@@ -127,6 +128,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                             }
                         }
                         boolean pass = row.stream().allMatch(ToyworldEvalCommand::meetsBar);
+                        runsMeeting[0] += (int) row.stream().filter(ToyworldEvalCommand::meetsBar).count();
                         ok += pass ? 1 : 0;
                         log.println(line + (pass ? " PASS" : " below"));
                         log.flush();
@@ -137,7 +139,8 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                 return ok;
             }).join();
         }
-        log.printf("%d/%d changes meet the bar for every seed%n", passed, list.size());
+        log.printf("%d/%d changes meet the bar for every seed; %d of the %d runs meet it%n", passed, list.size(),
+                runsMeeting[0], list.size() * seeds.size());
         log.flush();
         return 0;
     }

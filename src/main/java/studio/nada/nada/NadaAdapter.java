@@ -36,6 +36,8 @@ public final class NadaAdapter implements AutoCloseable {
     private final Adam adam;
     private final Map<String, NDArray> optimized = new LinkedHashMap<>();
     private final List<NDArray> probeTargets = new ArrayList<>();
+    /** z of the codes CLIP reads as most like the source (null: every code drawn, as in the paper). */
+    private NDArray sourceCodes;
     private final double totalWeight;
     private int iteration;
 
@@ -149,6 +151,10 @@ public final class NadaAdapter implements AutoCloseable {
     /** One adaptation step; the weights stay unchanged when the loss is not finite. */
     public StepResult step() {
         long t0 = System.nanoTime();
+        if (config.filtersSource() && sourceCodes == null) {
+            sourceCodes = SourceFilter.bank(frozen, guides, config.source(), config.target(),
+                    SourceFilter.keep(config.batch(), config.sourcePool()), config.seed(), manager);
+        }
         rng.reseed(config.seed() * 1_000_003L + iteration);
         int n = frozen.config().nLatent();
         int k = config.k(n);
@@ -158,15 +164,7 @@ public final class NadaAdapter implements AutoCloseable {
             NDManager m = scope.manager();
             Map<String, Long> phases = new LinkedHashMap<>();
             long[] mark = {System.nanoTime()};
-            NDArray wPlus;
-            if (config.filtersSource()) {
-                NDArray pool = sampleLatents(m, n, config.sourcePool());
-                long[] rows = SourceFilter.pick(frozen, guides, config.source(), config.target(), pool, config.batch(),
-                        rng, m);
-                wPlus = pool.get(new NDIndex("{}", m.create(rows)));
-            } else {
-                wPlus = sampleLatents(m, n, config.batch());
-            }
+            NDArray wPlus = sampleLatents(m, n);
 
             float[] scores = null;
             int[] chosen;
@@ -281,18 +279,27 @@ public final class NadaAdapter implements AutoCloseable {
     }
 
     /** z (and, with probability {@code mixing}, a second z and one shared crossover) to W+. */
-    private NDArray sampleLatents(NDManager m, int n, int count) {
+    private NDArray sampleLatents(NDManager m, int n) {
         int d = frozen.config().styleDim();
-        NDArray z = rng.normal(m, new Shape(count, d));
+        NDArray z = sourceCodes == null ? rng.normal(m, new Shape(config.batch(), d)) : sourceBatch(m);
         Random coin = new Random(config.seed() * 31 + iteration);
         try (GradMode off = GradMode.disabled()) {
             if (config.mixing() > 0 && coin.nextDouble() < config.mixing()) {
-                NDArray z2 = rng.normal(m, new Shape(count, d));
+                NDArray z2 = rng.normal(m, new Shape(config.batch(), d));
                 int inject = 1 + coin.nextInt(n - 1);
                 return Latents.mix(frozen.style(z), frozen.style(z2), inject, n);
             }
             return Latents.toWPlus(frozen.style(z), n);
         }
+    }
+
+    /** {@code batch} distinct codes of the source bank, drawn for this iteration (a resumed run draws the same). */
+    private NDArray sourceBatch(NDManager m) {
+        Random pick = new Random(config.seed() * 1_000_033L + iteration);
+        int[] rows = pick.ints(0, (int) sourceCodes.getShape().get(0)).distinct().limit(config.batch()).toArray();
+        NDArray z = sourceCodes.get(new NDIndex("{}", m.create(rows)));
+        z.attach(m); // results attach to the receiver's manager: the run's, which would grow every step
+        return z;
     }
 
     private void setRequiresGradient(Set<String> names) {

@@ -2,46 +2,88 @@ package studio.nada.nada;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.IntStream;
 import studio.nada.engine.GradMode;
-import studio.nada.engine.RandomSource;
 import studio.nada.engine.StepScope;
 import studio.nada.stylegan.Generator;
+import studio.nada.stylegan.Latents;
 import studio.nada.stylegan.Noise;
 
 /**
- * Picks, from a pool of codes, the {@code batch} whose frozen images CLIP reads as most like the
- * source description: the lowest projection of E_I onto ΔT (which points from source to
- * target), summed over the guides by weight. StyleGAN-NADA assumes every sample shows the source
- * domain (every FFHQ face is a "photo"); where the generator draws more than the source names (a
- * "red shape" among shapes of four colors), a sample that cannot move along ΔT cleanly is pushed
- * to move anyway, and the cheapest such move is one every sample shares: a tinted background, a
- * halo. Training on source samples only removes that push.
+ * The codes a run trains on when its model set filters for the source: of {@link #BANK} z drawn
+ * once, the share batch/pool whose frozen images CLIP reads as most like the source (the lowest
+ * projection of E_I onto ΔT, which points from source to target, summed over the guides by
+ * weight). StyleGAN-NADA assumes every sample shows the source domain (every FFHQ face is a
+ * "photo"); where the generator draws more than the source names (a "red shape" among shapes of
+ * four colors), a sample that cannot move along ΔT cleanly is pushed to move anyway, and the
+ * cheapest such move is one every sample shares: a tinted background, a halo. Training on source
+ * samples only removes that push. The frozen generator never changes, so the codes are scored
+ * once, not every step.
  */
 final class SourceFilter {
+    /** Codes scored at the start of a run. */
+    static final int BANK = 256;
+    private static final int PART = 16;
+
     private SourceFilter() {}
 
     /**
-     * The rows of {@code pool} ([P, n, d] W+) to train on: the indices, ascending, of the {@code
-     * batch} most source-like. The frozen pass draws its noise from {@code rng}.
+     * z of the {@code keep} most source-like of {@link #BANK} codes drawn from {@code
+     * Random(seed)}, [keep, style_dim], on {@code owner}: the same codes every time the run starts.
      */
-    static long[] pick(Generator frozen, List<ClipGuide> guides, String source, String target, NDArray pool, int batch,
-            RandomSource rng, NDManager m) {
-        try (GradMode off = GradMode.disabled(); StepScope f = StepScope.open(m, frozen.arrays())) {
-            guides.forEach(g -> f.attach(g.cachedArrays()));
-            NDArray images = frozen.synthesis(pool, Noise.random(rng));
-            NDArray score = null;
-            for (ClipGuide g : guides) {
-                NDArray along = g.imageFeatures(images).matMul(g.textDirection(source, target).transpose()).reshape(-1);
-                NDArray w = along.mul(g.weight());
-                score = score == null ? w : score.add(w);
-            }
-            float[] s = score.toFloatArray();
-            long[] out = IntStream.range(0, s.length).boxed().sorted(Comparator.comparingDouble(i -> s[i])).limit(batch)
-                    .mapToLong(Integer::longValue).sorted().toArray();
-            return out;
+    static NDArray bank(Generator frozen, List<ClipGuide> guides, String source, String target, int keep, long seed,
+            NDManager owner) {
+        int d = frozen.config().styleDim();
+        Random r = new Random(seed * 0x5DEECE66DL + 11);
+        float[] z = new float[BANK * d];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) r.nextGaussian();
         }
+        float[] score = new float[BANK];
+        try (GradMode off = GradMode.disabled(); StepScope f = StepScope.open(owner, frozen.arrays())) {
+            guides.forEach(g -> f.attach(g.cachedArrays()));
+            NDArray all = f.manager().create(z, new Shape(BANK, d));
+            for (int from = 0; from < BANK; from += PART) {
+                try (NDManager part = f.manager().newSubManager()) {
+                    NDArray codes = all.get(from + ":" + (from + PART));
+                    codes.attach(part);
+                    NDArray images = frozen.synthesis(Latents.toWPlus(frozen.style(codes), frozen.config().nLatent()),
+                            Noise.stored());
+                    System.arraycopy(score(guides, source, target, images), 0, score, from, PART);
+                }
+            }
+        }
+        int[] rows = lowest(score, keep);
+        float[] kept = new float[keep * d];
+        for (int i = 0; i < keep; i++) {
+            System.arraycopy(z, rows[i] * d, kept, i * d, d);
+        }
+        return owner.create(kept, new Shape(keep, d));
+    }
+
+    /** Per image, E_I·ΔT summed over the guides by weight: the lower, the more like the source. */
+    static float[] score(List<ClipGuide> guides, String source, String target, NDArray images) {
+        NDArray score = null;
+        for (ClipGuide g : guides) {
+            NDArray along = g.imageFeatures(images).matMul(g.textDirection(source, target).transpose()).reshape(-1);
+            NDArray w = along.mul(g.weight());
+            score = score == null ? w : score.add(w);
+        }
+        return score.toFloatArray();
+    }
+
+    /** Indices of the {@code n} lowest scores, ascending by index. */
+    static int[] lowest(float[] score, int n) {
+        return IntStream.range(0, score.length).boxed().sorted(Comparator.comparingDouble(i -> score[i])).limit(n)
+                .mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    /** How many of the bank a run keeps: the share batch/pool, at least the batch. */
+    static int keep(int batch, int pool) {
+        return Math.max(batch, (int) Math.round((double) BANK * batch / pool));
     }
 }

@@ -83,11 +83,11 @@ class ShapesAdaptationTest {
 
     /**
      * "red shape" → "blue shape" reaches blue without wrecking the picture. Measured over run seeds
-     * 0, 1, 2 with two OpenMP threads it reached blue in 85%, 88% and 98% of 40 red samples and
-     * kept 98%, 18%, 93% in place; with one thread (other rounding, other trajectories) 98%, 98%,
-     * 48% and 75%, 90%, 100%. Every run left red and kept the diversity (0.95 or more), so two
-     * seeds of three must reach 80%; a run's keep varies by ±30 points, so the mean of three is
-     * bounded at 35% (measured 70% and 88%): a run that smears every shape fails it.
+     * 0, 1, 2 with the source pool: one compute thread reached blue in 100%, 100%, 100% of 40 red
+     * samples and kept 95%, 100%, 100% in place; two threads (other rounding, other trajectories,
+     * as on another CPU) 100%, 100%, 100% and kept 98%, 45%, 100%. So two seeds of three must reach
+     * 80%; a run's keep can drop by 55 points, so the mean of three is bounded at 45% (measured 98%
+     * and 81%): a run that smears every shape fails it.
      */
     @Test
     void redShapesTurnBlueWithoutWreckingThePicture() {
@@ -95,37 +95,37 @@ class ShapesAdaptationTest {
         assertTrue(r.stream().filter(o -> o.reachedShare() >= 0.8).count() >= 2,
                 "runs in which 80% of the red samples turned blue, of 3: " + r);
         double keep = mean(r, AttributeChange.Outcome::keptShare);
-        assertTrue(keep >= 0.35, "mean share of the red samples kept in place (mask IoU >= 0.6): " + keep + " " + r);
+        assertTrue(keep >= 0.45, "mean share of the red samples kept in place (mask IoU >= 0.6): " + keep + " " + r);
         assertTrue(r.stream().filter(o -> o.diversityRatio() >= 0.8).count() >= 2,
                 "runs that kept 80% of the frozen set's diversity, of 3: " + r);
     }
 
     /**
      * The studio's default prompt, "blue shape" → "green shape", and "yellow shape" → "red shape"
-     * reach their target. Over run seeds 0, 1, 2 with two threads they reached it in 100%, 100%,
-     * 100% and 98%, 100%, 100% of the samples and kept 56%, 100%, 100% and 100%, 100%, 82%; with
-     * one thread 100%, 100%, 100% and 96%, 100%, 96%, kept 42%, 96%, 90% and 56%, 100%, 58%;
-     * diversity 0.96 or more. Reach no longer varies (no run under 96%), so its mean is bounded at
-     * 85%; keep varies by about ±22 points a run, so a mean of six by about ±9, and its bound, 50%,
-     * sits near three of those below the lower measured mean (74%, and 90% with two threads). Five
+     * reach their target. Over run seeds 0, 1, 2 with the source pool, one thread reached it in 98%,
+     * 100%, 98% and 96%, 96%, 94% of the samples and kept 100% in every run; two threads reached
+     * 98%, 100%, 98% and 96%, 96%, 94% and kept 100%, 98%, 100% and 96%, 100%, 100%; diversity 0.99
+     * or more. Bounds on the means of six: 85% reached (measured 97% both times) and 70% kept
+     * (measured 100% and 99%; one smeared run, as seen before the pool, costs about 10 points). Five
      * of six runs must keep the diversity.
      */
     @Test
     void colorsReachTheirTargetAcrossSeeds() {
         List<AttributeChange.Outcome> r = new ArrayList<>(run(AttributeChange.color(ShapeColor.BLUE, ShapeColor.GREEN)));
         r.addAll(run(AttributeChange.color(ShapeColor.YELLOW, ShapeColor.RED)));
-        assertAggregate(r, 0.85, 0.5, 5);
+        assertAggregate(r, 0.85, 0.7, 5);
     }
 
     /**
      * "triangle" → "circle" changes the form, keeping place and color. Over run seeds 0, 1, 2 the
-     * 31 triangles became circles by their fill ratio in 100%, 100%, 100% (two threads) and 97%,
-     * 94%, 90% (one thread), kept 97%, 90%, 81% and 97%, 55%, 90%; diversity 0.92 or more. Bounds
-     * on the means of three: 75% reached, 50% kept (measured 97%/89% and 94%/81%).
+     * 31 triangles became circles by their fill ratio in 58%, 94%, 100% (one thread) and 52%, 100%,
+     * 100% (two threads), and kept 48%, 90%, 94% and 42%, 97%, 100%; diversity 0.91 or more. Seed 0
+     * stops half way on both, so the means of three vary by about ±15 points: bounds 60% reached
+     * and 45% kept (measured 84%/77% and 84%/80%).
      */
     @Test
     void trianglesBecomeRound() {
         List<AttributeChange.Outcome> r = run(AttributeChange.kind(ShapeKind.TRIANGLE, ShapeKind.CIRCLE));
-        assertAggregate(r, 0.75, 0.5, 2);
+        assertAggregate(r, 0.6, 0.45, 2);
     }
 }
