@@ -93,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--direction-floor", description = "floor on |ΔI| in the directional loss (the paper: 0) " + RECOMMENDED)
     Double directionFloor;
 
-    @Option(names = "--source-pool", description = "codes drawn a step to train on the batch most like the source (the paper: 0, every code) " + RECOMMENDED)
+    @Option(names = "--source-pool", description = "train on the share batch/pool of codes most like the source (the paper: 0, every code) " + RECOMMENDED)
     Integer sourcePool;
 
     @Option(names = "--layer-mapping", description = "upstream or consumer " + RECOMMENDED)

@@ -110,9 +110,9 @@ public record NadaConfig(String source, String target, int iterations, int batch
     }
 
     /**
-     * The same run training each step on the {@code batch} codes, of {@code pool} drawn, that CLIP
-     * reads as most like the source (0, or a pool no larger than the batch: every code drawn, as in
-     * the paper; see {@link SourceFilter}).
+     * The same run training on the share batch/{@code pool} of codes that CLIP reads as most like
+     * the source (0, or a pool no larger than the batch: every code drawn, as in the paper; see
+     * {@link SourceFilter}).
      */
     public NadaConfig withSourcePool(int pool) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
@@ -124,7 +124,7 @@ public record NadaConfig(String source, String target, int iterations, int batch
         return sourcePool > batch;
     }
 
-    /** The largest source pool accepted: each of its codes is drawn by the frozen generator every step. */
+    /** The largest source pool accepted (a share of 1/64 of the codes scored). */
     public static final int MAX_SOURCE_POOL = 64;
 
     /** k resolved against the generator's W+ length. */

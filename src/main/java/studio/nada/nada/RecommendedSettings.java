@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
  * empty means 1 for each CLIP model; {@code autoLayerBatch} is how many codes the layer probe
  * optimizes (the paper's 8; a small generator can choose its layers from fewer, in less time);
  * {@code directionFloor} floors |ΔI| in the directional loss (the paper's 0; see
- * {@link ClipLosses#directional}); {@code sourcePool} is how many codes a step draws to train on
- * the batch CLIP reads as most like the source (the paper's 0: every code drawn; see
+ * {@link ClipLosses#directional}); with {@code sourcePool} a run trains on the share batch/pool of
+ * codes CLIP reads as most like the source (the paper's 0: every code drawn; see
  * {@link SourceFilter}). A JSON field left out takes the paper's value.
  */
 public record RecommendedSettings(String name, int iterations, int batch, int layersK, int autoLayerIters,
