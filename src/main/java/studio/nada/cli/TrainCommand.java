@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +18,6 @@ import studio.nada.clip.BoundedImages;
 import studio.nada.engine.RandomSource;
 import studio.nada.engine.TensorEngine;
 import studio.nada.engine.TensorThread;
-import studio.nada.export.Images;
 import studio.nada.nada.AdaptationCheckpoint;
 import studio.nada.nada.ClipGuide;
 import studio.nada.nada.ImageGuidedDirection;
@@ -238,7 +236,7 @@ public final class TrainCommand implements Callable<Integer> {
                     ImageGuidedDirection.apply(adapter, styles, !textTarget, RandomSource.engine());
                 }
                 return adapter;
-            }, options, e -> report(log, dir, e));
+            }, options, e -> TrainLog.report(log, dir, e));
             run.start();
             TrainingEvent end = run.completion().join();
             run.close().join();
@@ -360,43 +358,5 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("--clip-heads takes VISION:TEXT, e.g. 12:8, not '" + clipHeads + "'");
         }
-    }
-
-    private static void report(PrintWriter log, Path dir, TrainingEvent e) {
-        if (e instanceof TrainingEvent.Started s) {
-            log.printf(Locale.ROOT, "adapting %s -> %s from iteration %d of %d%n", PromptText.quoted(s.config().source()),
-                    PromptText.quoted(s.config().target()), s.iteration(), s.config().iterations());
-        } else if (e instanceof TrainingEvent.Step s) {
-            log.printf(Locale.ROOT, "iter %d/%d  loss %.5f  layers %s  %.2f s/it  ETA %s%n",
-                    s.result().iteration(), s.total(), s.result().loss(), String.join(",", s.result().trainedLayers()),
-                    s.secondsPerStep(), eta(s.etaSeconds()));
-        } else if (e instanceof TrainingEvent.Preview p) {
-            writeSamples(log, dir, p);
-        } else if (e instanceof TrainingEvent.CheckpointSaved c) {
-            log.printf("checkpoint %s (iteration %d)%n", c.file(), c.iteration());
-        } else if (e instanceof TrainingEvent.Finished f) {
-            log.printf("%s after %d iterations; outputs in %s%n", f.completed() ? "finished" : "stopped", f.iteration(),
-                    f.outDir());
-        } else if (e instanceof TrainingEvent.Failed f) {
-            log.printf("failed at iteration %d%n", f.iteration());
-        }
-        log.flush();
-    }
-
-    private static void writeSamples(PrintWriter log, Path dir, TrainingEvent.Preview p) {
-        List<Images.Argb> both = new ArrayList<>(p.frozen());
-        both.addAll(p.trained());
-        try {
-            Images.writePng(dir.resolve(String.format(Locale.ROOT, "samples/iter_%06d.png", p.iteration())),
-                    Images.grid(both, p.frozen().size(), 2));
-        } catch (Exception ex) {
-            log.println("warning: could not write samples: " + ex.getMessage());
-        }
-    }
-
-    static String eta(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
-                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
     }
 }
