@@ -28,7 +28,8 @@ import studio.nada.toyworld.ShapesWorld;
 /**
  * {@code toyworld eval}: adapts the Shapes world for each change and run seed and prints the
  * change × seed table, judged from pixels: of the samples that showed the source, the share that
- * shows the target after, the share that kept everything else, and the diversity kept.
+ * shows the target after, the share that kept everything else, and the diversity kept; and the
+ * share of the other samples (those that did not show the source) left as they were.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Adapt the Shapes world for every color, kind, size and style change and several run seeds;"
@@ -61,6 +62,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
     @Option(names = "--auto-layer-batch") Integer autoLayerBatch;
     @Option(names = "--direction-floor") Double directionFloor;
     @Option(names = "--source-pool") Integer sourcePool;
+    @Option(names = "--hold-weight") Double holdWeight;
     @Option(names = "--layer-mapping") String layerMapping;
     @Option(names = "--phase", defaultValue = "none") String phase;
     @Option(names = "--lr") Double lr;
@@ -70,7 +72,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
     @Option(names = "--world", description = "a folder written by 'toyworld build' (default: the shipped world)")
     Path world;
 
-    @Option(names = "--out", description = "folder for a before/after grid per change and seed")
+    @Option(names = "--out", description = "folder for before/after grids per change and seed: of samples that showed the source, and of others")
     Path out;
 
     @Override
@@ -86,7 +88,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                         PhasePreset.parse(phase))
                 .withAutoLayerBatch(or(autoLayerBatch, rec.autoLayerBatch()))
                 .withDirectionFloor(or(directionFloor, rec.directionFloor()))
-                .withSourcePool(or(sourcePool, rec.sourcePool()));
+                .withSourcePool(or(sourcePool, rec.sourcePool())).withHoldWeight(or(holdWeight, rec.holdWeight()));
         List<Double> weights = clipWeights == null ? List.of(rec.clipWeight(0), rec.clipWeight(1)) : clipWeights;
         if (weights.size() != 2) {
             throw new IllegalArgumentException("the Shapes world guides with 2 CLIP models: give 2 --clip-weights, not "
@@ -95,13 +97,14 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
         if (out != null) {
             Files.createDirectories(out);
         }
-        log.printf(Locale.ROOT, "settings: %d iterations, batch %d, k %d %s, probe %d on %d codes, lr %s, direction floor %s, source pool %d,"
+        log.printf(Locale.ROOT, "settings: %d iterations, batch %d, k %d %s, probe %d on %d codes, lr %s, direction floor %s, source pool %d, hold %s,"
                 + " mixing %s, clip weights %s%n", base.iterations(), base.batch(), base.layersK(), base.layerMapping(),
                 base.autoLayerIters(), base.autoLayerBatch(), RecommendedSettings.number(base.lr()),
                 RecommendedSettings.number(base.directionFloor()), base.sourcePool(),
+                RecommendedSettings.number(base.holdWeight()),
                 RecommendedSettings.number(base.mixing()), weights);
         log.printf("%-16s %s  bar%n", "change", String.join(" ", seeds.stream()
-                .map(s -> String.format(Locale.ROOT, "%-30s", "seed " + s + ": left reach keep div")).toList()));
+                .map(s -> String.format(Locale.ROOT, "%-35s", "seed " + s + ": left reach keep div others")).toList()));
         log.flush();
         int passed = 0;
         int[] runsMeeting = {0};
@@ -114,17 +117,23 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                     AdaptationEval eval = AdaptationEval.shapesWorld(world, w, samples, root);
                     for (AttributeChange c : list) {
                         List<AdaptationEval.Cell> row = new ArrayList<>();
-                        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-16s", c.name()));
+                        // a suggestion's own hold, as train and the studio take it for that prompt
+                        NadaConfig forChange = holdWeight != null ? base
+                                : base.withHoldWeight(rec.forPrompt(c.source(), c.target()).holdWeight());
+                        String label = c.name() + (forChange.holdWeight() == base.holdWeight() ? ""
+                                : " h" + RecommendedSettings.number(forChange.holdWeight()));
+                        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-16s", label));
                         for (long seed : seeds) {
-                            AdaptationEval.Cell cell = eval.run(c, base, seed);
+                            AdaptationEval.Cell cell = eval.run(c, forChange, seed);
                             row.add(cell);
                             var o = cell.outcome();
-                            line.append(String.format(Locale.ROOT, " %3.0f%% %3.0f%% %3.0f%% %.2f n%-3d %4.1fs ",
+                            line.append(String.format(Locale.ROOT, " %3.0f%% %3.0f%% %3.0f%% %.2f %3.0f%% n%-3d %4.1fs ",
                                     100 * o.leftShare(), 100 * o.reachedShare(), 100 * o.keptShare(),
-                                    o.diversityRatio(), o.judged(), cell.seconds()));
+                                    o.diversityRatio(), 100 * o.othersKeptShare(), o.judged(), cell.seconds()));
                             if (out != null) {
-                                AdaptationEval.writeGrid(cell, out.resolve(c.name().replace('>', '_') + "_seed" + seed
-                                        + ".png"));
+                                String name = c.name().replace('>', '_') + "_seed" + seed;
+                                AdaptationEval.writeGrids(cell, out.resolve(name + ".png"),
+                                        out.resolve(name + "_others.png"));
                             }
                         }
                         boolean pass = row.stream().allMatch(ToyworldEvalCommand::meetsBar);

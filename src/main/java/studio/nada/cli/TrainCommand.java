@@ -94,6 +94,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--source-pool", description = "train on the share batch/pool of codes most like the source (the paper: 0, every code) " + RECOMMENDED)
     Integer sourcePool;
 
+    @Option(names = "--hold-weight", description = "with a source pool, hold the codes that do not show the source where they are, this weight on their pixel change (the paper: 0, off) " + RECOMMENDED)
+    Double holdWeight;
+
     @Option(names = "--layer-mapping", description = "upstream or consumer " + RECOMMENDED)
     String layerMapping;
 
@@ -194,7 +197,8 @@ public final class TrainCommand implements Callable<Integer> {
     private int train(Path dir) throws Exception {
         PrintWriter log = spec.commandLine().getOut();
         boolean textTarget = target != null;
-        Fallback settings = new Fallback(recommended());
+        // a suggestion's own settings where the prompt is one of the model set's suggestions
+        Fallback settings = new Fallback(recommended().forPrompt(source, target));
         NadaConfig config = config(settings);
         List<ClipSpecs.Spec> clipSpecs = ClipSpecs.parse(clips,
                 settings.pick("--clip-weights", clipWeights, settings.recommended().clipWeights()));
@@ -277,7 +281,7 @@ public final class TrainCommand implements Callable<Integer> {
                     List<String> ignored = new ArrayList<>();
                     Object[][] flags = {{"--batch", batch}, {"--layers-k", layersK}, {"--auto-layer-iters", autoLayerIters},
                         {"--auto-layer-batch", autoLayerBatch}, {"--direction-floor", directionFloor},
-                        {"--source-pool", sourcePool},
+                        {"--source-pool", sourcePool}, {"--hold-weight", holdWeight},
                         {"--layer-mapping", layerMapping}, {"--lr", lr}, {"--mixing", mixing}};
                     for (Object[] f : flags) {
                         if (f[1] != null) {
@@ -308,7 +312,8 @@ public final class TrainCommand implements Callable<Integer> {
                         rec.layerMapping()),
                 PhasePreset.parse(phase), r.pick("--lr", lr, rec.lr()), r.pick("--mixing", mixing, rec.mixing()), seed,
                 true, r.pick("--direction-floor", directionFloor, rec.directionFloor()),
-                r.pick("--source-pool", sourcePool, rec.sourcePool()));
+                r.pick("--source-pool", sourcePool, rec.sourcePool()),
+                r.pick("--hold-weight", holdWeight, rec.holdWeight()));
     }
 
     /** A resumed run trains its saved prompt: one given that differs is refused rather than printed and ignored. */

@@ -37,7 +37,9 @@ public final class NadaAdapter implements AutoCloseable {
     private final Map<String, NDArray> optimized = new LinkedHashMap<>();
     private final List<NDArray> probeTargets = new ArrayList<>();
     /** z of the codes CLIP reads as most like the source (null: every code drawn, as in the paper). */
-    private NDArray sourceCodes;
+    private SourceFilter.Codes sourceCodes;
+    /** Codes held per step (see {@link NadaConfig#withHoldWeight}). */
+    private static final int HELD_PER_STEP = 1;
     private final double totalWeight;
     private int iteration;
 
@@ -152,7 +154,7 @@ public final class NadaAdapter implements AutoCloseable {
     public StepResult step() {
         long t0 = System.nanoTime();
         if (config.filtersSource() && sourceCodes == null) {
-            sourceCodes = SourceFilter.bank(frozen, guides, config.source(), config.target(),
+            sourceCodes = SourceFilter.split(frozen, guides, config.source(), config.target(),
                     SourceFilter.keep(config.batch(), config.sourcePool()), config.seed(), manager);
         }
         rng.reseed(config.seed() * 1_000_003L + iteration);
@@ -165,6 +167,8 @@ public final class NadaAdapter implements AutoCloseable {
             Map<String, Long> phases = new LinkedHashMap<>();
             long[] mark = {System.nanoTime()};
             NDArray wPlus = sampleLatents(m, n);
+            int b = config.batch();
+            boolean holding = config.holdsOthers();
 
             float[] scores = null;
             int[] chosen;
@@ -194,8 +198,9 @@ public final class NadaAdapter implements AutoCloseable {
             try (GradMode off = GradMode.disabled(); StepScope f = StepScope.open(m, frozen.arrays())) {
                 guides.forEach(g -> f.attach(g.cachedArrays()));
                 srcImg = frozen.synthesis(wPlus, Noise.random(rng));
+                NDArray shown = holding ? srcImg.get("0:" + b) : srcImg;
                 for (ClipGuide g : guides) {
-                    srcFeatures.add(g.imageFeatures(srcImg));
+                    srcFeatures.add(g.imageFeatures(shown));
                 }
                 srcImg.getFloat(0, 0, 0, 0); // synchronize (CUDA) so the phase times mean something
                 srcImg.attach(m);
@@ -207,8 +212,9 @@ public final class NadaAdapter implements AutoCloseable {
             NDArray loss;
             double targetSimilarity;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray dstImg = trainable.synthesis(wPlus, Noise.random(rng));
-                loss = null;
+                NDArray dstAll = trainable.synthesis(wPlus, Noise.random(rng));
+                NDArray dstImg = holding ? dstAll.get("0:" + b) : dstAll;
+                loss = holding ? Ops.mul(dstAll.get(b + ":").sub(srcImg.get(b + ":")).square().mean(), config.holdWeight()) : null;
                 NDArray similarity = null;
                 for (int gi = 0; gi < guides.size(); gi++) {
                     ClipGuide g = guides.get(gi);
@@ -282,10 +288,13 @@ public final class NadaAdapter implements AutoCloseable {
     private NDArray sampleLatents(NDManager m, int n) {
         int d = frozen.config().styleDim();
         NDArray z = sourceCodes == null ? rng.normal(m, new Shape(config.batch(), d)) : sourceBatch(m);
+        if (config.holdsOthers()) {
+            z = z.concat(heldBatch(m));
+        }
         Random coin = new Random(config.seed() * 31 + iteration);
         try (GradMode off = GradMode.disabled()) {
             if (config.mixing() > 0 && coin.nextDouble() < config.mixing()) {
-                NDArray z2 = rng.normal(m, new Shape(config.batch(), d));
+                NDArray z2 = rng.normal(m, new Shape(z.getShape().get(0), d));
                 int inject = 1 + coin.nextInt(n - 1);
                 return Latents.mix(frozen.style(z), frozen.style(z2), inject, n);
             }
@@ -296,9 +305,18 @@ public final class NadaAdapter implements AutoCloseable {
     /** {@code batch} distinct codes of the source bank, drawn for this iteration (a resumed run draws the same). */
     private NDArray sourceBatch(NDManager m) {
         Random pick = new Random(config.seed() * 1_000_033L + iteration);
-        int[] rows = pick.ints(0, (int) sourceCodes.getShape().get(0)).distinct().limit(config.batch()).toArray();
-        NDArray z = sourceCodes.get(new NDIndex("{}", m.create(rows)));
+        int[] rows = pick.ints(0, (int) sourceCodes.source().getShape().get(0)).distinct().limit(config.batch()).toArray();
+        NDArray z = sourceCodes.source().get(new NDIndex("{}", m.create(rows)));
         z.attach(m); // results attach to the receiver's manager: the run's, which would grow every step
+        return z;
+    }
+
+    /** Codes that do not show the source, drawn for this iteration: the run should leave them as they are. */
+    private NDArray heldBatch(NDManager m) {
+        Random pick = new Random(config.seed() * 1_000_037L + iteration);
+        int[] rows = pick.ints(0, (int) sourceCodes.held().getShape().get(0)).distinct().limit(HELD_PER_STEP).toArray();
+        NDArray z = sourceCodes.held().get(new NDIndex("{}", m.create(rows)));
+        z.attach(m);
         return z;
     }
 

@@ -7,7 +7,8 @@ package studio.nada.nada;
  */
 public record NadaConfig(String source, String target, int iterations, int batch, int layersK,
         int autoLayerIters, int autoLayerBatch, LayerMapping layerMapping, PhasePreset phase,
-        double lr, double mixing, long seed, boolean stepUnchosenLayers, double directionFloor, int sourcePool) {
+        double lr, double mixing, long seed, boolean stepUnchosenLayers, double directionFloor, int sourcePool,
+        double holdWeight) {
 
     public NadaConfig {
         if (source == null || source.isBlank() || target == null || target.isBlank()) {
@@ -35,59 +36,63 @@ public record NadaConfig(String source, String target, int iterations, int batch
             throw new IllegalArgumentException("source pool must be 0 (off) to " + MAX_SOURCE_POOL + " codes, got "
                     + sourcePool);
         }
+        if (!(holdWeight >= 0 && holdWeight <= MAX_HOLD_WEIGHT)) {
+            throw new IllegalArgumentException("hold weight must be 0 (off) to " + (int) MAX_HOLD_WEIGHT + ", got "
+                    + holdWeight);
+        }
         source = source.trim();
         target = target.trim();
     }
 
     public static NadaConfig defaults(String source, String target) {
         return new NadaConfig(source, target, 301, 2, 0, 1, 8, LayerMapping.UPSTREAM, PhasePreset.NONE,
-                Adam.Hyper.nada().lr(), 0.0, 0L, true, 0, 0);
+                Adam.Hyper.nada().lr(), 0.0, 0L, true, 0, 0, 0);
     }
 
     public NadaConfig withPrompt(String from, String to) {
         return new NadaConfig(from, to, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight);
     }
 
     public NadaConfig withIterations(int n) {
         return new NadaConfig(source, target, n, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight);
     }
 
     public NadaConfig withLayersK(int k) {
         return new NadaConfig(source, target, iterations, batch, k, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight);
     }
 
     public NadaConfig withBatch(int b) {
         return new NadaConfig(source, target, iterations, b, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight);
     }
 
     public NadaConfig withSeed(long s) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, s, stepUnchosenLayers, directionFloor, sourcePool);
+                phase, lr, mixing, s, stepUnchosenLayers, directionFloor, sourcePool, holdWeight);
     }
 
     public NadaConfig withMixing(double p) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, p, seed, stepUnchosenLayers, directionFloor, sourcePool);
+                phase, lr, p, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight);
     }
 
     /** The same run with the layer probe optimizing {@code codes} codes. */
     public NadaConfig withAutoLayerBatch(int codes) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, codes, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight);
     }
 
     public NadaConfig withLayerSelection(int k, int iters, LayerMapping mapping, PhasePreset preset) {
         return new NadaConfig(source, target, iterations, batch, k, iters, autoLayerBatch, mapping, preset, lr, mixing,
-                seed, stepUnchosenLayers, directionFloor, sourcePool);
+                seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight);
     }
 
     public NadaConfig withLr(double rate) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, rate, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool);
+                phase, rate, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight);
     }
 
     /**
@@ -97,7 +102,7 @@ public record NadaConfig(String source, String target, int iterations, int batch
      */
     public NadaConfig withStepUnchosenLayers(boolean step) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, seed, step, directionFloor, sourcePool);
+                phase, lr, mixing, seed, step, directionFloor, sourcePool, holdWeight);
     }
 
     /**
@@ -106,7 +111,7 @@ public record NadaConfig(String source, String target, int iterations, int batch
      */
     public NadaConfig withDirectionFloor(double floor) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, seed, stepUnchosenLayers, floor, sourcePool);
+                phase, lr, mixing, seed, stepUnchosenLayers, floor, sourcePool, holdWeight);
     }
 
     /**
@@ -116,8 +121,26 @@ public record NadaConfig(String source, String target, int iterations, int batch
      */
     public NadaConfig withSourcePool(int pool) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, seed, stepUnchosenLayers, directionFloor, pool);
+                phase, lr, mixing, seed, stepUnchosenLayers, directionFloor, pool, holdWeight);
     }
+
+    /**
+     * The same run holding the codes that do not show the source where they are, with this weight
+     * on their pixel distance from the frozen generator's images (0: off, as in the paper; only with
+     * a source pool, which is what tells the codes apart; see {@link SourceFilter}).
+     */
+    public NadaConfig withHoldWeight(double weight) {
+        return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
+                phase, lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, weight);
+    }
+
+    /** Whether each step also holds a code that does not show the source (see {@link #withHoldWeight}). */
+    public boolean holdsOthers() {
+        return filtersSource() && holdWeight > 0;
+    }
+
+    /** The largest hold weight accepted. */
+    public static final double MAX_HOLD_WEIGHT = 1000;
 
     /** Whether steps train on source-like codes picked from a larger pool. */
     public boolean filtersSource() {

@@ -1,5 +1,6 @@
 package studio.nada.nada;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -27,17 +28,36 @@ import java.util.stream.Collectors;
  * {@code directionFloor} floors |ΔI| in the directional loss (the paper's 0; see
  * {@link ClipLosses#directional}); with {@code sourcePool} a run trains on the share batch/pool of
  * codes CLIP reads as most like the source (the paper's 0: every code drawn; see
- * {@link SourceFilter}). A JSON field left out takes the paper's value.
+ * {@link SourceFilter}); with {@code holdWeight} it also holds codes that do not show the source
+ * where they are (the paper's 0: off; see {@link NadaConfig#withHoldWeight}). A JSON field left
+ * out takes the paper's value.
  */
 public record RecommendedSettings(String name, int iterations, int batch, int layersK, int autoLayerIters,
         int autoLayerBatch, LayerMapping layerMapping, double lr, double mixing, List<Double> clipWeights, String source, String target,
-        List<Prompt> suggestions, double directionFloor, int sourcePool) {
+        List<Prompt> suggestions, double directionFloor, int sourcePool, double holdWeight) {
 
-    /** A source → target description pair. */
-    public record Prompt(String source, String target) {
+    /**
+     * A source → target description pair; {@code holdWeight}, where not null, is the hold this
+     * change works best with (as the paper tuned its settings per domain), over the set's.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Prompt(String source, String target, Double holdWeight) {
         public Prompt {
             source = text("suggestion source", source);
             target = text("suggestion target", target);
+            if (holdWeight != null) {
+                check(holdWeight >= 0 && holdWeight <= NadaConfig.MAX_HOLD_WEIGHT, "suggestion holdWeight", holdWeight,
+                        "0 (off) to " + (int) NadaConfig.MAX_HOLD_WEIGHT);
+            }
+        }
+
+        public Prompt(String source, String target) {
+            this(source, target, null);
+        }
+
+        /** The same descriptions, as a run trims them, regardless of case. */
+        boolean names(String from, String to) {
+            return from != null && to != null && source.equalsIgnoreCase(from.trim()) && target.equalsIgnoreCase(to.trim());
         }
     }
 
@@ -77,6 +97,8 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         check(directionFloor >= 0 && directionFloor <= 1, "directionFloor", directionFloor, "0 (the paper's loss) to 1");
         check(sourcePool >= 0 && sourcePool <= NadaConfig.MAX_SOURCE_POOL, "sourcePool", sourcePool,
                 "0 (every code drawn, as in the paper) to " + NadaConfig.MAX_SOURCE_POOL);
+        check(holdWeight >= 0 && holdWeight <= NadaConfig.MAX_HOLD_WEIGHT, "holdWeight", holdWeight,
+                "0 (off, as in the paper) to " + (int) NadaConfig.MAX_HOLD_WEIGHT);
         clipWeights = list("clipWeights", clipWeights);
         for (double w : clipWeights) {
             check(w >= 0 && w <= 1000, "clipWeights entry", w, "a number in [0, 1000]");
@@ -93,7 +115,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 List.of(new Prompt("photo", "sketch"), new Prompt("photo", "pixar character"),
                         new Prompt("photo", "ukiyo-e painting"), new Prompt("human", "werewolf"),
                         new Prompt("photo", "cubism painting"), new Prompt("human", "zombie"),
-                        new Prompt("photo", "modigliani painting"), new Prompt("human", "elf")), 0, 0);
+                        new Prompt("photo", "modigliani painting"), new Prompt("human", "elf")), 0, 0, 0);
     }
 
     /** Reads a model set's metadata (at most 64 KiB); a clear IllegalArgumentException for anything else. */
@@ -125,13 +147,13 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 or(d.autoLayerBatch, p.autoLayerBatch), d.layerMapping == null ? p.layerMapping : LayerMapping.parse(d.layerMapping), or(d.lr, p.lr),
                 or(d.mixing, p.mixing), or(d.clipWeights, p.clipWeights), or(d.source, p.source),
                 or(d.target, p.target), or(d.suggestions, p.suggestions), or(d.directionFloor, p.directionFloor),
-                or(d.sourcePool, p.sourcePool));
+                or(d.sourcePool, p.sourcePool), or(d.holdWeight, p.holdWeight));
     }
 
     public String toJson() {
         try {
             return JSON.writeValueAsString(new Doc(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, mapping(), lr,
-                    mixing, clipWeights, source, target, suggestions, directionFloor, sourcePool));
+                    mixing, clipWeights, source, target, suggestions, directionFloor, sourcePool, holdWeight));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write recommended settings", e);
         }
@@ -141,20 +163,35 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     public RecommendedSettings withClipWeights(List<Double> weights) {
         return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
                 lr, mixing,
-                weights, source, target, suggestions, directionFloor, sourcePool);
+                weights, source, target, suggestions, directionFloor, sourcePool, holdWeight);
     }
 
     /** The same settings with the prompts that fit another generator (a catalog domain's). */
     public RecommendedSettings withPrompts(String source, String target, List<Prompt> suggestions) {
         return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
                 lr, mixing,
-                clipWeights, source, target, suggestions, directionFloor, sourcePool);
+                clipWeights, source, target, suggestions, directionFloor, sourcePool, holdWeight);
+    }
+
+    /**
+     * The settings for {@code source} → {@code target}: a suggestion's own where it names that
+     * change, the set's otherwise.
+     */
+    public RecommendedSettings forPrompt(String source, String target) {
+        for (Prompt p : suggestions) {
+            if (p.names(source, target) && p.holdWeight() != null) {
+                return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch,
+                        layerMapping, lr, mixing, clipWeights, this.source, this.target, suggestions, directionFloor,
+                        sourcePool, p.holdWeight());
+            }
+        }
+        return this;
     }
 
     /** A run of {@code source} → {@code target} with exactly these settings. */
     public NadaConfig config(String source, String target, long seed) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                PhasePreset.NONE, lr, mixing, seed, true, directionFloor, sourcePool);
+                PhasePreset.NONE, lr, mixing, seed, true, directionFloor, sourcePool, holdWeight);
     }
 
     /** The weight of CLIP model {@code i}: 1 when the recommendation names none. */
@@ -169,6 +206,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 + ", auto-layer-iters " + autoLayerIters + (autoLayerBatch == 8 ? "" : " on " + autoLayerBatch + " codes")
                 + (directionFloor == 0 ? "" : ", direction floor " + number(directionFloor))
                 + (sourcePool == 0 ? "" : ", source pool " + sourcePool)
+                + (holdWeight == 0 ? "" : ", hold weight " + number(holdWeight))
                 + ", mixing " + number(mixing) + ", clip weights "
                 + (clipWeights.isEmpty() ? "1 each" : clipWeights.stream().map(RecommendedSettings::number)
                         .collect(Collectors.joining(",")));
@@ -186,14 +224,14 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     /** The JSON layout; every field may be left out (boxed, so absence is visible). */
     record Doc(String name, Integer iterations, Integer batch, Integer layersK, Integer autoLayerIters,
             Integer autoLayerBatch, String layerMapping, Double lr, Double mixing, List<Double> clipWeights, String source, String target,
-            List<Prompt> suggestions, Double directionFloor, Integer sourcePool) {}
+            List<Prompt> suggestions, Double directionFloor, Integer sourcePool, Double holdWeight) {}
 
     /** Jackson's message in the file's terms: which field, and what it should have been. */
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "' (known: name, iterations, batch, layersK,"
                     + " autoLayerIters, autoLayerBatch, layerMapping, lr, mixing, clipWeights, source, target, suggestions,"
-                    + " directionFloor, sourcePool)";
+                    + " directionFloor, sourcePool, holdWeight)";
         }
         String field = "";
         if (e instanceof JsonMappingException m) {

@@ -32,10 +32,29 @@ final class SourceFilter {
     private SourceFilter() {}
 
     /**
+     * The codes of one run: {@code source}, the most source-like; {@code held}, the most target-like
+     * (those that do not show the source, which the run should leave as they are).
+     */
+    record Codes(NDArray source, NDArray held) {}
+
+    /**
      * z of the {@code keep} most source-like of {@link #BANK} codes drawn from {@code
      * Random(seed)}, [keep, style_dim], on {@code owner}: the same codes every time the run starts.
      */
     static NDArray bank(Generator frozen, List<ClipGuide> guides, String source, String target, int keep, long seed,
+            NDManager owner) {
+        return split(frozen, guides, source, target, keep, seed, owner).source();
+    }
+
+    /**
+     * {@link #bank}'s codes, and the {@code keep} least source-like of the same draw: the codes
+     * CLIP reads as nearest the target end of ΔT. Those hold back the moves every sample shares (a
+     * halo, a tinted background) without fighting the change itself: a green shape held while blue →
+     * green is learned (or a circle while square → circle) is one the change should not touch. Holding
+     * the middle too (half the draw) held back kind and size changes, which the generator draws
+     * through features the kinds and sizes share.
+     */
+    static Codes split(Generator frozen, List<ClipGuide> guides, String source, String target, int keep, long seed,
             NDManager owner) {
         int d = frozen.config().styleDim();
         Random r = new Random(seed * 0x5DEECE66DL + 11);
@@ -57,12 +76,19 @@ final class SourceFilter {
                 }
             }
         }
-        int[] rows = lowest(score, keep);
-        float[] kept = new float[keep * d];
-        for (int i = 0; i < keep; i++) {
+        float[] negated = new float[BANK];
+        for (int i = 0; i < BANK; i++) {
+            negated[i] = -score[i];
+        }
+        return new Codes(rows(z, d, lowest(score, keep), owner), rows(z, d, lowest(negated, keep), owner));
+    }
+
+    private static NDArray rows(float[] z, int d, int[] rows, NDManager owner) {
+        float[] kept = new float[rows.length * d];
+        for (int i = 0; i < rows.length; i++) {
             System.arraycopy(z, rows[i] * d, kept, i * d, d);
         }
-        return owner.create(kept, new Shape(keep, d));
+        return owner.create(kept, new Shape(rows.length, d));
     }
 
     /** Per image, E_I·ΔT summed over the guides by weight: the lower, the more like the source. */

@@ -23,7 +23,11 @@ import studio.nada.stylegan.GeneratorCheckpoint;
 public final class AdaptationEval {
     /** One change with one run seed: what it reached and how long the adaptation took. */
     public record Cell(AttributeChange change, long seed, AttributeChange.Outcome outcome, double seconds,
-            List<Images.Argb> before, List<Images.Argb> after) {}
+            List<Images.Argb> before, List<Images.Argb> after, List<Images.Argb> othersBefore,
+            List<Images.Argb> othersAfter) {}
+
+    /** Samples per row of a before/after grid. */
+    static final int GRID = 8;
 
     private final NDManager root;
     private final Generator frozen;
@@ -74,22 +78,35 @@ public final class AdaptationEval {
             AttributeChange.Outcome outcome = change.judge(frozenLooks, looks);
             List<Images.Argb> before = new ArrayList<>();
             List<Images.Argb> after = new ArrayList<>();
-            for (int i = 0; i < seeds.length && before.size() < 8; i++) {
-                if (change.showsSource().test(frozenLooks.get(i))) {
-                    before.add(frozenPictures.get(i));
-                    after.add(adapted.get(i));
+            List<Images.Argb> othersBefore = new ArrayList<>();
+            List<Images.Argb> othersAfter = new ArrayList<>();
+            for (int i = 0; i < seeds.length; i++) {
+                ShapeLook look = frozenLooks.get(i);
+                boolean source = change.showsSource().test(look);
+                List<Images.Argb> b = source ? before : othersBefore;
+                if (b.size() < GRID && (source || look.color() != null)) {
+                    b.add(frozenPictures.get(i));
+                    (source ? after : othersAfter).add(adapted.get(i));
                 }
             }
-            return new Cell(change, seed, outcome, seconds, before, after);
+            return new Cell(change, seed, outcome, seconds, before, after, othersBefore, othersAfter);
         }
     }
 
-    /** Before above, after below, for up to 8 samples that showed the source. */
-    public static void writeGrid(Cell cell, Path file) throws IOException {
-        List<Images.Argb> both = new ArrayList<>(cell.before());
-        both.addAll(cell.after());
+    /**
+     * Before above, after below, for up to {@value #GRID} samples that showed the source; and to
+     * {@code others}, the same for samples that did not.
+     */
+    public static void writeGrids(Cell cell, Path file, Path others) throws IOException {
+        writeGrid(cell.before(), cell.after(), file);
+        writeGrid(cell.othersBefore(), cell.othersAfter(), others);
+    }
+
+    private static void writeGrid(List<Images.Argb> before, List<Images.Argb> after, Path file) throws IOException {
+        List<Images.Argb> both = new ArrayList<>(before);
+        both.addAll(after);
         if (!both.isEmpty()) {
-            Images.writePng(file, Images.grid(both, cell.before().size(), 2));
+            Images.writePng(file, Images.grid(both, before.size(), 2));
         }
     }
 }

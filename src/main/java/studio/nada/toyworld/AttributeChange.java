@@ -87,9 +87,11 @@ public record AttributeChange(String name, String source, String target, Predica
 
     /**
      * How the samples that showed the source fared: how many no longer show it, how many show the
-     * target, how many kept everything else, and the diversity kept.
+     * target, how many kept everything else, and the diversity kept; and of the {@code others} (the
+     * samples with a shape that did not show the source), how many stayed as they were.
      */
-    public record Outcome(int judged, int left, int reached, int kept, double diversityRatio) {
+    public record Outcome(int judged, int left, int reached, int kept, double diversityRatio, int others,
+            int othersKept) {
         public double reachedShare() {
             return judged == 0 ? 0 : reached / (double) judged;
         }
@@ -103,10 +105,15 @@ public record AttributeChange(String name, String source, String target, Predica
             return judged == 0 ? 0 : kept / (double) judged;
         }
 
+        /** Share of the other samples left as they were (1 when there are none). */
+        public double othersKeptShare() {
+            return others == 0 ? 1 : othersKept / (double) others;
+        }
+
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d/%d left the source, %d reached, %d kept, diversity %.2f", left,
-                    judged, reached, kept, diversityRatio);
+            return String.format(Locale.ROOT, "%d/%d left the source, %d reached, %d kept, diversity %.2f;"
+                    + " %d/%d others unchanged", left, judged, reached, kept, diversityRatio, othersKept, others);
         }
     }
 
@@ -117,9 +124,15 @@ public record AttributeChange(String name, String source, String target, Predica
         int left = 0;
         int reached = 0;
         int kept = 0;
+        int others = 0;
+        int othersKept = 0;
         for (int i = 0; i < frozen.size(); i++) {
             ShapeLook a = frozen.get(i);
             if (!showsSource.test(a)) {
+                if (a.color() != null) {
+                    others++;
+                    othersKept += unchanged(a, adapted.get(i)) ? 1 : 0;
+                }
                 continue;
             }
             ShapeLook b = adapted.get(i);
@@ -130,7 +143,15 @@ public record AttributeChange(String name, String source, String target, Predica
             kept += keep.kept(a, b) ? 1 : 0;
         }
         double d0 = diversity(before);
-        return new Outcome(before.size(), left, reached, kept, d0 == 0 ? 0 : diversity(after) / d0);
+        return new Outcome(before.size(), left, reached, kept, d0 == 0 ? 0 : diversity(after) / d0, others,
+                othersKept);
+    }
+
+    /** Same color and style, the same silhouette (IoU ≥ {@value #MIN_IOU}) in the same place. */
+    static boolean unchanged(ShapeLook before, ShapeLook after) {
+        return after.color() == before.color() && after.outline() == before.outline()
+                && before.centroidDistance(after) <= MAX_CENTROID_SHIFT
+                && ShapeStats.iou(before.silhouette(), after.silhouette()) >= MIN_IOU;
     }
 
     /** Mean pairwise silhouette distance (1 − IoU): how different the pictures are from one another. */

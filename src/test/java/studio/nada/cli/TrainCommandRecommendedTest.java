@@ -42,6 +42,18 @@ class TrainCommandRecommendedTest {
         assertEquals(rec.layerMapping().name(), config.get("layerMapping").asText());
         assertEquals(rec.mixing(), config.get("mixing").asDouble(), 0.0);
         assertEquals(List.of(rec.clipWeight(0), rec.clipWeight(1)), clipWeights());
+        assertEquals(rec.holdWeight(), config.get("holdWeight").asDouble(), 0.0);
+    }
+
+    /** A prompt that is one of the set's suggestions runs on that suggestion's own settings. */
+    @Test
+    void aSuggestedPromptRunsOnItsOwnSettings() throws Exception {
+        RecommendedSettings rec = ShapesWorld.recommended();
+        assertTrue(rec.holdWeight() > 0, "the Shapes world holds the other codes");
+        Cli.Run run = train(List.of("--source", "small shape", "--target", "large shape", "--iterations", "1"));
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertEquals(0.0, runJson().get("config").get("holdWeight").asDouble(), 0.0,
+                "small -> large trains without the hold, as its suggestion says");
     }
 
     @Test

@@ -44,6 +44,8 @@ class RecommendedSettingsTest {
         assertEquals(0, p.sourcePool(), "the paper trains on every code drawn");
         assertEquals(0, d.sourcePool());
         assertFalse(d.filtersSource());
+        assertEquals(0.0, p.holdWeight(), "the paper holds nothing");
+        assertFalse(d.holdsOthers());
     }
 
     @Test
@@ -71,6 +73,20 @@ class RecommendedSettingsTest {
         assertEquals(8, pooled.config("a", "b", 0).sourcePool());
         assertTrue(pooled.summary().contains("source pool 8"), pooled.summary());
         assertFalse(pooled.config("a", "b", 0).withBatch(8).filtersSource(), "a pool no larger than the batch is off");
+        assertEquals(0.0, partial.holdWeight(), "a file written before the field holds nothing");
+        RecommendedSettings held = RecommendedSettings.fromJson("{\"sourcePool\": 8, \"batch\": 2, \"holdWeight\": 10}");
+        assertTrue(held.config("a", "b", 0).holdsOthers(), "runs take the hold");
+        assertTrue(held.summary().contains("hold weight 10"), held.summary());
+        assertFalse(RecommendedSettings.fromJson("{\"holdWeight\": 10}").config("a", "b", 0).holdsOthers(),
+                "without a source pool nothing tells the other codes apart");
+        RecommendedSettings own = RecommendedSettings.fromJson("{\"sourcePool\": 8, \"batch\": 2, \"holdWeight\": 10,"
+                + " \"suggestions\": [{\"source\": \"small shape\", \"target\": \"large shape\", \"holdWeight\": 0},"
+                + " {\"source\": \"red shape\", \"target\": \"blue shape\"}]}");
+        assertEquals(0.0, own.forPrompt(" Small shape", "large shape ").holdWeight(), "a suggestion's own hold");
+        assertEquals(10.0, own.forPrompt("large shape", "small shape").holdWeight(), "the set's for any other");
+        assertEquals(10.0, own.forPrompt("red shape", "blue shape").holdWeight(), "and for a suggestion without one");
+        assertEquals(own, RecommendedSettings.fromJson(own.toJson()));
+        assertFalse(own.toJson().contains("null"), "a suggestion without a hold of its own writes none: " + own.toJson());
         assertEquals(p.suggestions(), partial.suggestions());
         assertEquals("this model set", partial.name());
         assertEquals("0.005", RecommendedSettings.number(0.005));
@@ -104,6 +120,10 @@ class RecommendedSettingsTest {
         assertBad("{\"mixing\": 2}", "mixing must be a probability");
         assertBad("{\"directionFloor\": -0.01}", "directionFloor must be 0");
         assertBad("{\"sourcePool\": 100000}", "sourcePool must be 0");
+        assertBad("{\"holdWeight\": -1}", "holdWeight must be 0");
+        assertBad("{\"holdWeight\": 1e9}", "holdWeight must be 0");
+        assertBad("{\"suggestions\": [{\"source\": \"a\", \"target\": \"b\", \"holdWeight\": -2}]}",
+                "suggestion holdWeight must be 0");
         assertBad("{\"layerMapping\": \"sideways\"}", "use upstream or consumer");
         assertBad("{\"clipWeights\": [1, -1]}", "clipWeights entry");
         assertBad("{\"clipWeights\": [1, null]}", "null entries");

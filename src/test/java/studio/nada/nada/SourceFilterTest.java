@@ -67,13 +67,31 @@ class SourceFilterTest {
         }
     }
 
+    /** The held codes are those nearest the target: none shows the source, which the run is to change. */
+    @Test
+    void holdsCodesThatShowTheTargetNotTheSource() {
+        try (NDManager m = root.newSubManager(); GradMode off = GradMode.disabled()) {
+            SourceFilter.Codes codes = SourceFilter.split(frozen, guides, "blue shape", "green shape", KEEP, 0, m);
+            assertEquals(KEEP, codes.held().getShape().get(0));
+            List<ShapeLook> looks = looks(codes.held());
+            assertEquals(0, looks.stream().filter(l -> l.color() == ShapeColor.BLUE).count(), looks.toString());
+            assertTrue(looks.stream().filter(l -> l.color() == ShapeColor.GREEN).count() >= KEEP - 2, looks.toString());
+            assertArrayEquals(SourceFilter.bank(frozen, guides, "blue shape", "green shape", KEEP, 0, m).toFloatArray(),
+                    codes.source().toFloatArray(), "the same source codes as the bank");
+        }
+    }
+
+    private static List<ShapeLook> looks(NDArray z) {
+        NDArray images = frozen.synthesis(Latents.toWPlus(frozen.style(z), frozen.config().nLatent()), Noise.stored());
+        return Images.toArgb(images).stream().map(ShapeLook::of).toList();
+    }
+
     /** The kept codes' frozen images show the source, judged from pixels. */
     private static void assertKeeps(String source, String target, Predicate<ShapeLook> shows) {
         try (NDManager m = root.newSubManager(); GradMode off = GradMode.disabled()) {
             NDArray z = SourceFilter.bank(frozen, guides, source, target, KEEP, 0, m);
             assertEquals(KEEP, z.getShape().get(0));
-            NDArray images = frozen.synthesis(Latents.toWPlus(frozen.style(z), frozen.config().nLatent()), Noise.stored());
-            List<ShapeLook> looks = Images.toArgb(images).stream().map(ShapeLook::of).toList();
+            List<ShapeLook> looks = looks(z);
             long shown = looks.stream().filter(shows).count();
             // a code or two may fall between the judge's bands (a rounded triangle, a pale color)
             assertTrue(shown >= KEEP - 2, source + " → " + target + ": kept codes that show the source, of " + KEEP + ": "

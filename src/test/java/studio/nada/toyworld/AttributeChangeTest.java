@@ -28,6 +28,19 @@ class AttributeChangeTest {
         assertEquals(o.judged(), o.reached(), o.toString());
         assertEquals(o.judged(), o.kept(), o.toString());
         assertEquals(1.0, o.diversityRatio(), 1e-9);
+        assertTrue(o.others() > 3 * o.judged() / 2, "the other three colors: " + o);
+        assertEquals(o.others(), o.othersKept(), o.toString());
+    }
+
+    /** The studio's complaint: blue → green that turns the red shapes olive has not left them alone. */
+    @Test
+    void recoloringTheOtherShapesShowsInOthersKept() {
+        AttributeChange.Outcome o = judge(AttributeChange.color(ShapeColor.BLUE, ShapeColor.GREEN),
+                s -> s.color() == ShapeColor.BLUE || s.color() == ShapeColor.RED ? s.withColor(ShapeColor.GREEN) : s);
+        assertEquals(o.judged(), o.reached(), o.toString());
+        double redShare = SCENES.stream().filter(s -> s.color() == ShapeColor.RED).count()
+                / (double) SCENES.stream().filter(s -> s.color() != ShapeColor.BLUE).count();
+        assertEquals(1 - redShare, o.othersKeptShare(), 0.05, o.toString());
     }
 
     /** A red → blue run that stops at violet left red but did not reach blue. */

@@ -183,12 +183,14 @@ public final class AdvancedSettingsViewModel {
         if (previewEvery.get() < 0 || checkpointEvery.get() < 0) {
             throw new IllegalArgumentException("Preview and checkpoint intervals must be 0 (never) or more");
         }
-        // the probe's batch and the direction floor are the model set's, not fields of the sheet
+        // the probe's batch, the direction floor, the source pool and the hold are the model set's
+        // (the hold its suggestion's, where the prompt is one), not fields of the sheet
         return new NadaConfig(source, target, iterations.get(), batch.get(), layersK.get(), autoLayerIters.get(),
                 recommended.get().autoLayerBatch(),
                 layerMapping.get() == null ? LayerMapping.UPSTREAM : layerMapping.get(), PhasePreset.NONE, lr.get(),
                 mixing.get(), seed.get(), true, recommended.get().directionFloor(),
-                recommended.get().sourcePool());
+                recommended.get().sourcePool(),
+                recommended.get().forPrompt(source, target).holdWeight());
     }
 
     /** The CLIP weights typed in; empty = each model's default. */

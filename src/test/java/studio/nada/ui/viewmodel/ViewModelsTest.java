@@ -75,6 +75,8 @@ class ViewModelsTest {
         assertEquals(2, c.autoLayerBatch(), "the probe's batch is the model set's");
         assertEquals(SHAPES.directionFloor(), c.directionFloor(), "so is the direction floor");
         assertEquals(SHAPES.sourcePool(), c.sourcePool(), "and the source pool");
+        assertEquals(SHAPES.holdWeight(), c.holdWeight(), "and the hold");
+        assertEquals(0.0, vm.toConfig("small shape", "large shape").holdWeight(), "a suggestion's own hold");
         assertEquals(SHAPES.lr(), c.lr());
         assertEquals(SHAPES.mixing(), c.mixing());
         assertEquals(SHAPES.clipWeights(), vm.parsedClipWeights());
