@@ -6,8 +6,10 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,16 +29,18 @@ import studio.nada.nada.RecommendedSettings;
  */
 class ShapesAdaptationTest {
     private static final long[] SEEDS = {0, 1, 2};
+    private static final Map<String, List<AttributeChange.Outcome>> RUNS = new HashMap<>();
     private static TensorThread thread;
     private static NDManager root;
     private static AdaptationEval eval;
     private static NadaConfig settings;
+    private static RecommendedSettings rec;
     private static int threadsBefore;
 
     @BeforeAll
     static void load() throws Exception {
         thread = new TensorThread("test-tensor");
-        RecommendedSettings rec = ShapesWorld.recommended();
+        rec = ShapesWorld.recommended();
         settings = rec.config("shape", "shape", 0);
         thread.submit(() -> {
             // as toyworld eval runs it: one compute thread for the 64 px generator
@@ -57,10 +61,17 @@ class ShapesAdaptationTest {
         thread.close();
     }
 
+    /** Runs are memoized: a test that needs another test's change reuses its runs whatever the order. */
     private static List<AttributeChange.Outcome> run(AttributeChange change) {
+        return RUNS.computeIfAbsent(change.name(), n -> runSeeds(change));
+    }
+
+    private static List<AttributeChange.Outcome> runSeeds(AttributeChange change) {
         List<AttributeChange.Outcome> out = new ArrayList<>();
         for (long seed : SEEDS) {
-            out.add(thread.submit(() -> eval.run(change, settings, seed)).join().outcome());
+            // a suggestion's own hold where the change is one, as train and the studio run it
+            NadaConfig config = settings.withHoldWeight(rec.forPrompt(change.source(), change.target()).holdWeight());
+            out.add(thread.submit(() -> eval.run(change, config, seed)).join().outcome());
         }
         System.out.printf(Locale.ROOT, "%s, run seeds %s: %s%n", change.name(), Arrays.toString(SEEDS), out);
         return out;
@@ -83,11 +94,11 @@ class ShapesAdaptationTest {
 
     /**
      * "red shape" → "blue shape" reaches blue without wrecking the picture. Measured over run seeds
-     * 0, 1, 2 with the source pool: one compute thread reached blue in 100%, 100%, 100% of 40 red
-     * samples and kept 95%, 100%, 100% in place; two threads (other rounding, other trajectories,
-     * as on another CPU) 100%, 100%, 100% and kept 98%, 45%, 100%. So two seeds of three must reach
-     * 80%; a run's keep can drop by 55 points, so the mean of three is bounded at 45% (measured 98%
-     * and 81%): a run that smears every shape fails it.
+     * 0, 1, 2 with the source pool and the hold: one compute thread reached blue in 95%, 100%, 100%
+     * of 40 red samples and kept 95%, 100%, 100% in place; two threads (other rounding, other
+     * trajectories, as on another CPU) 100% and 100% on every seed. Before the hold, two threads
+     * kept one seed at 45%: a smeared run costs about 55 points of one seed, so the mean of three is
+     * bounded at 70%, and two seeds of three must reach 80%.
      */
     @Test
     void redShapesTurnBlueWithoutWreckingThePicture() {
@@ -95,33 +106,52 @@ class ShapesAdaptationTest {
         assertTrue(r.stream().filter(o -> o.reachedShare() >= 0.8).count() >= 2,
                 "runs in which 80% of the red samples turned blue, of 3: " + r);
         double keep = mean(r, AttributeChange.Outcome::keptShare);
-        assertTrue(keep >= 0.45, "mean share of the red samples kept in place (mask IoU >= 0.6): " + keep + " " + r);
+        assertTrue(keep >= 0.7, "mean share of the red samples kept in place (mask IoU >= 0.6): " + keep + " " + r);
         assertTrue(r.stream().filter(o -> o.diversityRatio() >= 0.8).count() >= 2,
                 "runs that kept 80% of the frozen set's diversity, of 3: " + r);
     }
 
     /**
      * The studio's default prompt, "blue shape" → "green shape", and "yellow shape" → "red shape"
-     * reach their target. Over run seeds 0, 1, 2 with the source pool, one thread reached it in 98%,
-     * 100%, 98% and 96%, 96%, 94% of the samples and kept 100% in every run; two threads reached
-     * 98%, 100%, 98% and 96%, 96%, 94% and kept 100%, 98%, 100% and 96%, 100%, 100%; diversity 0.99
-     * or more. Bounds on the means of six: 85% reached (measured 97% both times) and 70% kept
-     * (measured 100% and 99%; one smeared run, as seen before the pool, costs about 10 points). Five
-     * of six runs must keep the diversity.
+     * reach their target. Over run seeds 0, 1, 2 with the source pool and the hold, one thread
+     * reached it in 98%, 100%, 96% and 96%, 96%, 94% of the samples and kept 100%, 98%, 100% and
+     * 100%, 98%, 94%; two threads reached 100%, 100%, 92% and 96%, 96%, 94% and kept 100%, 100%, 100%
+     * and 98%, 100%, 100%; diversity 0.97 or more. Bounds on the means of six: 85% reached (measured
+     * 97% both times) and 80% kept (measured 98% and 100%; one smeared run costs about 15 points).
+     * Five of six runs must keep the diversity.
      */
     @Test
     void colorsReachTheirTargetAcrossSeeds() {
         List<AttributeChange.Outcome> r = new ArrayList<>(run(AttributeChange.color(ShapeColor.BLUE, ShapeColor.GREEN)));
         r.addAll(run(AttributeChange.color(ShapeColor.YELLOW, ShapeColor.RED)));
-        assertAggregate(r, 0.85, 0.7, 5);
+        assertAggregate(r, 0.85, 0.8, 5);
     }
 
     /**
-     * "triangle" → "circle" changes the form, keeping place and color. Over run seeds 0, 1, 2 the
-     * 31 triangles became circles by their fill ratio in 58%, 94%, 100% (one thread) and 52%, 100%,
-     * 100% (two threads), and kept 48%, 90%, 94% and 42%, 97%, 100%; diversity 0.91 or more. Seed 0
-     * stops half way on both, so the means of three vary by about ±15 points: bounds 60% reached
-     * and 45% kept (measured 84%/77% and 84%/80%).
+     * The hold leaves the samples that did not show the source as they were more often. Over the
+     * nine runs of red → blue, blue → green and yellow → red (seeds 0, 1, 2) the share of other
+     * samples that kept color band, style and place was on average 58.9% (one thread) and 51.6%
+     * (two threads); a single run's share spreads from 29% to 98%. Without the hold (stop 23's
+     * settings) the same nine averaged 35.1%. The bound, 42%, sits between: a run that lets every
+     * shared move through (no hold) fails it.
+     */
+    @Test
+    void theOtherSamplesAreLeftAsTheyWere() {
+        List<AttributeChange.Outcome> r = new ArrayList<>(run(AttributeChange.color(ShapeColor.RED, ShapeColor.BLUE)));
+        r.addAll(run(AttributeChange.color(ShapeColor.BLUE, ShapeColor.GREEN)));
+        r.addAll(run(AttributeChange.color(ShapeColor.YELLOW, ShapeColor.RED)));
+        double others = mean(r, AttributeChange.Outcome::othersKeptShare);
+        assertTrue(others >= 0.42, "mean share of the other samples left as they were over " + r.size() + " runs: "
+                + others + " " + r);
+    }
+
+    /**
+     * "triangle" → "circle" changes the form, keeping place and color. Over run seeds 0, 1, 2 with
+     * the hold the 31 triangles became circles by their fill ratio in 100%, 94%, 97% (one thread)
+     * and 100%, 71%, 100% (two threads), and kept 90%, 94%, 90% and 87%, 94%, 100%; diversity 0.96
+     * or more. Before the hold seed 0 stopped half way (58% reached, 48% kept), so the means of three
+     * can fall by about 15 points: bounds 60% reached and 45% kept stay as they were (measured
+     * 97%/91% and 90%/94%).
      */
     @Test
     void trianglesBecomeRound() {
