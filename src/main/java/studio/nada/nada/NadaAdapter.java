@@ -36,7 +36,7 @@ public final class NadaAdapter implements AutoCloseable {
     private final Adam adam;
     private final Map<String, NDArray> optimized = new LinkedHashMap<>();
     private final List<NDArray> probeTargets = new ArrayList<>();
-    /** z of the codes CLIP reads as most like the source (null: every code drawn, as in the paper). */
+    /** z of the codes CLIP reads as most like the source, and of those held (null: every code drawn, as in the paper). */
     private SourceFilter.Codes sourceCodes;
     /** Codes held per step (see {@link NadaConfig#withHoldWeight}). */
     private static final int HELD_PER_STEP = 1;
@@ -214,7 +214,7 @@ public final class NadaAdapter implements AutoCloseable {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray dstAll = trainable.synthesis(wPlus, Noise.random(rng));
                 NDArray dstImg = holding ? dstAll.get("0:" + b) : dstAll;
-                loss = holding ? Ops.mul(dstAll.get(b + ":").sub(srcImg.get(b + ":")).square().mean(), config.holdWeight()) : null;
+                loss = holding ? holdLoss(srcImg, dstAll, b) : null;
                 NDArray similarity = null;
                 for (int gi = 0; gi < guides.size(); gi++) {
                     ClipGuide g = guides.get(gi);
@@ -302,21 +302,30 @@ public final class NadaAdapter implements AutoCloseable {
         }
     }
 
+    /**
+     * The hold: the held codes' trained pictures (the rows after the batch) kept near the frozen
+     * generator's, holdWeight × mean squared pixel difference. Shared moves (a halo, a tinted
+     * background) show on them; the change itself does not, since they already look like the target.
+     */
+    private NDArray holdLoss(NDArray frozenImages, NDArray trainedImages, int batch) {
+        NDArray diff = trainedImages.get(batch + ":").sub(frozenImages.get(batch + ":"));
+        return Ops.mul(diff.square().mean(), config.holdWeight());
+    }
+
     /** {@code batch} distinct codes of the source bank, drawn for this iteration (a resumed run draws the same). */
     private NDArray sourceBatch(NDManager m) {
-        Random pick = new Random(config.seed() * 1_000_033L + iteration);
-        int[] rows = pick.ints(0, (int) sourceCodes.source().getShape().get(0)).distinct().limit(config.batch()).toArray();
-        NDArray z = sourceCodes.source().get(new NDIndex("{}", m.create(rows)));
-        z.attach(m); // results attach to the receiver's manager: the run's, which would grow every step
-        return z;
+        return draw(sourceCodes.source(), config.batch(), new Random(config.seed() * 1_000_033L + iteration), m);
     }
 
     /** Codes that do not show the source, drawn for this iteration: the run should leave them as they are. */
     private NDArray heldBatch(NDManager m) {
-        Random pick = new Random(config.seed() * 1_000_037L + iteration);
-        int[] rows = pick.ints(0, (int) sourceCodes.held().getShape().get(0)).distinct().limit(HELD_PER_STEP).toArray();
-        NDArray z = sourceCodes.held().get(new NDIndex("{}", m.create(rows)));
-        z.attach(m);
+        return draw(sourceCodes.held(), HELD_PER_STEP, new Random(config.seed() * 1_000_037L + iteration), m);
+    }
+
+    private static NDArray draw(NDArray codes, int count, Random pick, NDManager m) {
+        int[] rows = pick.ints(0, (int) codes.getShape().get(0)).distinct().limit(count).toArray();
+        NDArray z = codes.get(new NDIndex("{}", m.create(rows)));
+        z.attach(m); // results attach to the receiver's manager: the run's, which would grow every step
         return z;
     }
 
