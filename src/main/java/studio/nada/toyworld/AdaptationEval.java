@@ -84,7 +84,7 @@ public final class AdaptationEval {
                 ShapeLook look = frozenLooks.get(i);
                 boolean source = change.showsSource().test(look);
                 List<Images.Argb> b = source ? before : othersBefore;
-                if (b.size() < GRID && (source || look.color() != null)) {
+                if (b.size() < GRID && (source || change.isOther(look))) {
                     b.add(frozenPictures.get(i));
                     (source ? after : othersAfter).add(adapted.get(i));
                 }

@@ -129,7 +129,7 @@ public record AttributeChange(String name, String source, String target, Predica
         for (int i = 0; i < frozen.size(); i++) {
             ShapeLook a = frozen.get(i);
             if (!showsSource.test(a)) {
-                if (a.color() != null) {
+                if (isOther(a)) {
                     others++;
                     othersKept += unchanged(a, adapted.get(i)) ? 1 : 0;
                 }
@@ -145,6 +145,11 @@ public record AttributeChange(String name, String source, String target, Predica
         double d0 = diversity(before);
         return new Outcome(before.size(), left, reached, kept, d0 == 0 ? 0 : diversity(after) / d0, others,
                 othersKept);
+    }
+
+    /** A sample with a shape that did not show the source: one the change should leave as it was. */
+    public boolean isOther(ShapeLook look) {
+        return look.color() != null && !showsSource.test(look);
     }
 
     /** Same color and style, the same silhouette (IoU ≥ {@value #MIN_IOU}) in the same place. */
