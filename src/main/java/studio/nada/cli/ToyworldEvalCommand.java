@@ -117,9 +117,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                     AdaptationEval eval = AdaptationEval.shapesWorld(world, w, samples, root);
                     for (AttributeChange c : list) {
                         List<AdaptationEval.Cell> row = new ArrayList<>();
-                        // a suggestion's own hold, as train and the studio take it for that prompt
-                        NadaConfig forChange = holdWeight != null ? base
-                                : base.withHoldWeight(rec.forPrompt(c.source(), c.target()).holdWeight());
+                        NadaConfig forChange = holdWeight != null ? base : c.settings(base, rec);
                         String label = c.name() + (forChange.holdWeight() == base.holdWeight() ? ""
                                 : " h" + RecommendedSettings.number(forChange.holdWeight()));
                         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-16s", label));

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import studio.nada.nada.NadaConfig;
+import studio.nada.nada.RecommendedSettings;
 
 /**
  * One adaptation the Shapes world must learn from words alone ("red shape" → "blue shape"), with
@@ -128,11 +130,11 @@ public record AttributeChange(String name, String source, String target, Predica
         int othersKept = 0;
         for (int i = 0; i < frozen.size(); i++) {
             ShapeLook a = frozen.get(i);
+            if (isOther(a)) {
+                others++;
+                othersKept += unchanged(a, adapted.get(i)) ? 1 : 0;
+            }
             if (!showsSource.test(a)) {
-                if (isOther(a)) {
-                    others++;
-                    othersKept += unchanged(a, adapted.get(i)) ? 1 : 0;
-                }
                 continue;
             }
             ShapeLook b = adapted.get(i);
@@ -145,6 +147,11 @@ public record AttributeChange(String name, String source, String target, Predica
         double d0 = diversity(before);
         return new Outcome(before.size(), left, reached, kept, d0 == 0 ? 0 : diversity(after) / d0, others,
                 othersKept);
+    }
+
+    /** {@code base} with the hold the model set gives this change's prompt (a suggestion's own), as train and the studio take it. */
+    public NadaConfig settings(NadaConfig base, RecommendedSettings recommended) {
+        return base.withHoldWeight(recommended.forPrompt(source, target).holdWeight());
     }
 
     /** A sample with a shape that did not show the source: one the change should leave as it was. */

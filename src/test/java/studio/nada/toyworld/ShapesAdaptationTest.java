@@ -68,9 +68,8 @@ class ShapesAdaptationTest {
 
     private static List<AttributeChange.Outcome> runSeeds(AttributeChange change) {
         List<AttributeChange.Outcome> out = new ArrayList<>();
+        NadaConfig config = change.settings(settings, rec); // a suggestion's own hold where the change is one
         for (long seed : SEEDS) {
-            // a suggestion's own hold where the change is one, as train and the studio run it
-            NadaConfig config = settings.withHoldWeight(rec.forPrompt(change.source(), change.target()).holdWeight());
             out.add(thread.submit(() -> eval.run(change, config, seed)).join().outcome());
         }
         System.out.printf(Locale.ROOT, "%s, run seeds %s: %s%n", change.name(), Arrays.toString(SEEDS), out);
