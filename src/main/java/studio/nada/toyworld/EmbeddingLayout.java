@@ -25,8 +25,18 @@ public final class EmbeddingLayout {
     static final int BLUR = 13;
     static final int GLOW = 14;
     static final int OPACITY = 15;
+    /** How far the form leans, on an axis of its own, so that leaning is not taken for a change of kind. */
+    static final int SHEAR = 16;
+    /**
+     * How far a form is between two kinds, √sin(π t), on an axis of its own. On the kinds' circle
+     * alone a rounded square already pointed within a few degrees of "circle" → "square", so the
+     * directional loss let a run stop there. Bowed out of that plane, the path from one kind's
+     * corner to another's keeps turning ΔI toward ΔT until the target's sharp corners, and the
+     * square root keeps that turn from flattening out near the end.
+     */
+    static final int MORPH = 17;
     /** Number of held coordinates. */
-    public static final int DIMS = 16;
+    public static final int DIMS = 18;
 
     /*
      * The radius of each attribute's points: the share of the unit embedding's length it holds.
@@ -37,6 +47,8 @@ public final class EmbeddingLayout {
     static final double R_SIZE = 0.25;
     static final double R_STYLE = 0.3;
     static final double R_WARP = 0.25;
+    static final double R_SHEAR = 0.25;
+    static final double R_MORPH = 0.4;
     static final double R_BLUR = 0.2;
     static final double R_GLOW = 0.25;
     static final double R_OPACITY = 0.25;
@@ -59,6 +71,8 @@ public final class EmbeddingLayout {
         out[SIZE] = R_SIZE * size(s.radius());
         out[STYLE] = R_STYLE * (1 - 2 * f.fill());
         out[WARP] = R_WARP * f.warp() / Form.MAX_WARP;
+        out[SHEAR] = R_SHEAR * f.shear() / Form.MAX_SHEAR;
+        out[MORPH] = R_MORPH * Math.sqrt(Math.sin(Math.PI * f.t()));
         out[BLUR] = v.blur() ? R_BLUR : 0;
         out[GLOW] = R_GLOW * v.glow().strength() / ClipAugment.MAX_GLOW;
         // a fading shape moves on an axis of its own, so that vanishing is not mistaken for a change a caption names

@@ -45,8 +45,10 @@ public final class FormRenderer {
                             px += f.warp() * dx / 2;
                             py += f.warp() * dy / 2;
                         }
-                        if (implicit(s.kind(), f, (px - cx) / r, (py - cy) / r) <= 0) {
-                            boolean interior = implicit(s.kind(), f, (px - cx) / inner, (py - cy) / inner) <= 0;
+                        // a lean moves each row sideways in proportion to its height above the center
+                        double lx = px - cx + f.shear() * (py - cy);
+                        if (implicit(s.kind(), f, lx / r, (py - cy) / r) <= 0) {
+                            boolean interior = implicit(s.kind(), f, lx / inner, (py - cy) / inner) <= 0;
                             sum += interior ? f.fill() : 1;
                         }
                     }

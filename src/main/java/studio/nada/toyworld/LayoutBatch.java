@@ -22,9 +22,11 @@ record LayoutBatch(List<Scene> scenes, List<Form> forms, List<ClipAugment.HuePai
     /** Share of scenes drawn as outlines, which the generator never draws. */
     static final double OUTLINES = 0.2;
     /** Shares of forms part way to another kind, part filled, warped. */
-    static final double MORPHS = 0.25;
+    static final double MORPHS = 0.35;
     static final double PART_FILLS = 0.15;
     static final double WARPS = 0.3;
+    /** Share of forms leant: a parallelogram is not a square, nor a leaning triangle a triangle of the world. */
+    static final double SHEARS = 0.25;
 
     static LayoutBatch draw(int size, SceneSampler sampler, ClipAugment augment) {
         int half = size / 2;
@@ -40,7 +42,7 @@ record LayoutBatch(List<Scene> scenes, List<Form> forms, List<ClipAugment.HuePai
         for (Scene s : base) {
             paints.add(augment.huePaint(s, FREE_HUE));
             nuisances.add(augment.nuisance(s));
-            forms.add(Form.random(s, r, MORPHS, PART_FILLS, WARPS));
+            forms.add(Form.random(s, r, MORPHS, PART_FILLS, WARPS, SHEARS));
         }
         for (int i = 0; i < half; i++) {
             Scene s = base.get(i);

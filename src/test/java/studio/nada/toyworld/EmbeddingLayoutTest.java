@@ -78,4 +78,48 @@ class EmbeddingLayoutTest {
         assertEquals(EmbeddingLayout.R_OPACITY, f[EmbeddingLayout.OPACITY] - a[EmbeddingLayout.OPACITY], 1e-9);
         assertEquals(2 * EmbeddingLayout.R_STYLE, o[EmbeddingLayout.STYLE] - a[EmbeddingLayout.STYLE], 1e-9);
     }
+
+    @Test
+    void aMorphBowsOffTheKindsPlaneSoTheLastStretchStillTurnsTowardTheTarget() {
+        Scene s = Scene.of(ShapeKind.CIRCLE, ShapeColor.RED, ShapeSize.MEDIUM, 1, 1);
+        ClipAugment.Nuisance clean = ClipAugment.Nuisance.NONE;
+        double[] start = EmbeddingLayout.image(s, Form.plain(s), 0, clean);
+        double[] dt = new double[EmbeddingLayout.DIMS];
+        Scene square = s.withKind(ShapeKind.SQUARE);
+        double[] end = EmbeddingLayout.image(square, Form.plain(square), 0, clean);
+        for (int k = 0; k < dt.length; k++) {
+            dt[k] = end[k] - start[k];
+        }
+        assertEquals(0, end[EmbeddingLayout.MORPH], 1e-9, "a pure kind has no morph");
+        double last = -1;
+        for (double t = 0.1; t < 0.95; t += 0.1) {
+            double[] at = EmbeddingLayout.image(s, new Form(ShapeKind.SQUARE, t, 1, 0, new double[4][4]), 0, clean);
+            double cos = cos(minus(at, start), dt);
+            assertTrue(cos > last, "ΔI turns toward ΔT all the way: t " + t + " cos " + cos);
+            last = cos;
+        }
+        // on the plain 120° arc t 0.8 was already within 12° (cos 0.978): a rounded square satisfied the loss
+        double[] late = EmbeddingLayout.image(s, new Form(ShapeKind.SQUARE, 0.8, 1, 0, new double[4][4]), 0, clean);
+        assertTrue(cos(minus(late, start), dt) < 0.93, "still well off at t 0.8");
+    }
+
+    private static double[] minus(double[] a, double[] b) {
+        double[] out = new double[a.length];
+        for (int k = 0; k < a.length; k++) {
+            out[k] = a[k] - b[k];
+        }
+        return out;
+    }
+
+    private static double cos(double[] a, double[] b) {
+        double ab = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int k = 0; k < a.length; k++) {
+            ab += a[k] * b[k];
+            aa += a[k] * a[k];
+            bb += b[k] * b[k];
+        }
+        return ab / Math.sqrt(aa * bb);
+    }
 }

@@ -46,11 +46,30 @@ class FormRendererTest {
     @Test
     void aWarpMovesTheEdgesButKeepsMostOfTheShape() {
         Scene s = new Scene(ShapeKind.CIRCLE, ShapeColor.RED, 0.2, 0.5, 0.5);
-        Form warped = Form.random(s, new Random(1), 0, 0, 1);
+        Form warped = Form.random(s, new Random(1), 0, 0, 1, 0);
         float[] plain = FormRenderer.coverage(s, Form.plain(s));
         float[] w = FormRenderer.coverage(s, new Form(ShapeKind.CIRCLE, 0, 1, Form.MAX_WARP, warped.waves()));
         double d = distance(plain, w);
         assertTrue(d > 0.05 * sum(plain) && d < 0.6 * sum(plain), "changed " + d + " of " + sum(plain));
+    }
+
+    @Test
+    void aLeaningSquareKeepsItsAreaButIsNoLongerASquare() {
+        Scene s = new Scene(ShapeKind.SQUARE, ShapeColor.BLUE, 0.25, 0.5, 0.5);
+        float[] plain = FormRenderer.coverage(s, Form.plain(s));
+        float[] leant = FormRenderer.coverage(s, new Form(ShapeKind.SQUARE, 0, 1, 0, new double[4][4], Form.MAX_SHEAR));
+        assertEquals(sum(plain), sum(leant), 0.01 * sum(plain), "a shear keeps the area");
+        assertEquals(ShapeKind.SQUARE, ShapeLook.kindOf(ShapeStats.fillRatio(mask(plain), ShapeRenderer.SIZE)));
+        double fill = ShapeStats.fillRatio(mask(leant), ShapeRenderer.SIZE);
+        assertTrue(fill < ShapeLook.SQUARE_MIN_FILL, "a parallelogram fills less of its box: " + fill);
+    }
+
+    private static boolean[] mask(float[] coverage) {
+        boolean[] m = new boolean[coverage.length];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = coverage[i] > 0.5f;
+        }
+        return m;
     }
 
     private static double sum(float[] v) {
