@@ -3,7 +3,7 @@ package studio.nada.toyworld;
 /**
  * Draws a scene's coverage in a {@link Form}: kinds as implicit functions (≤ 0 inside, about a
  * distance in units of the radius) so that a morph is their blend, the interior scaled by the
- * fill, every sample point displaced by the warp. 4×4 supersampling, as {@link ShapeRenderer},
+ * fill, every sample point displaced by the warp and leant. 4×4 supersampling, as {@link ShapeRenderer},
  * which keeps its own loop: its triangle edge is exact where this one's is the 0.866 the shipped
  * CLIPs saw, and the shipped generator was taught on its pixels.
  */
