@@ -29,7 +29,10 @@ import studio.nada.toyworld.ShapesWorld;
  * {@code toyworld eval}: adapts the Shapes world for each change and run seed and prints the
  * change × seed table, judged from pixels: of the samples that showed the source, the share that
  * shows the target after, the share that kept everything else, and the diversity kept; and the
- * share of the other samples (those that did not show the source) left as they were.
+ * share of the other samples (those that did not show the source) left as they were. Last, per
+ * change, {@code own}: the share of those samples the frozen generator itself draws with the target
+ * attribute when their W's one-hot is swapped ({@link AdaptationEval#ownDrawing}), the most a run
+ * can be expected to reach.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Adapt the Shapes world for every color, kind, size and style change and several run seeds;"
@@ -103,7 +106,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                 RecommendedSettings.number(base.directionFloor()), base.sourcePool(),
                 RecommendedSettings.number(base.holdWeight()),
                 RecommendedSettings.number(base.mixing()), weights);
-        log.printf("%-16s %s  bar%n", "change", String.join(" ", seeds.stream()
+        log.printf("%-16s %s  bar   own%n", "change", String.join(" ", seeds.stream()
                 .map(s -> String.format(Locale.ROOT, "%-35s", "seed " + s + ": left reach keep div others")).toList()));
         log.flush();
         int passed = 0;
@@ -137,7 +140,9 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                         boolean pass = row.stream().allMatch(ToyworldEvalCommand::meetsBar);
                         runsMeeting[0] += (int) row.stream().filter(ToyworldEvalCommand::meetsBar).count();
                         ok += pass ? 1 : 0;
-                        log.println(line + (pass ? " PASS" : " below"));
+                        AttributeChange.Outcome own = eval.ownDrawing(c);
+                        log.println(line + (pass ? " PASS " : " below") + (own == null ? "   n/a"
+                                : String.format(Locale.ROOT, "  %3.0f%%", 100 * own.reachedShare())));
                         log.flush();
                     }
                 } finally {

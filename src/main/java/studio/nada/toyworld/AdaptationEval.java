@@ -1,19 +1,26 @@
 package studio.nada.toyworld;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.LongStream;
 import studio.nada.clip.ClipModel;
+import studio.nada.engine.GradMode;
 import studio.nada.engine.RandomSource;
+import studio.nada.engine.StepScope;
 import studio.nada.export.Images;
 import studio.nada.nada.ClipGuide;
 import studio.nada.nada.NadaAdapter;
 import studio.nada.nada.NadaConfig;
 import studio.nada.stylegan.Generator;
 import studio.nada.stylegan.GeneratorCheckpoint;
+import studio.nada.stylegan.Latents;
+import studio.nada.stylegan.Noise;
 
 /**
  * Adapts the Shapes world's generator for one {@link AttributeChange} and run seed, and judges
@@ -90,6 +97,32 @@ public final class AdaptationEval {
                 }
             }
             return new Cell(change, seed, outcome, seconds, before, after, othersBefore, othersAfter);
+        }
+    }
+
+    /**
+     * The frozen generator's own drawing of the change, judged as an adaptation is: each sample's W
+     * with the changed attribute's one-hot swapped for the target's, so that place, size and color
+     * stay where the mapping put them. It is what the generator itself can show of the target, so
+     * a run cannot be expected to do better; null for a change the generator never draws (the
+     * outline).
+     */
+    public AttributeChange.Outcome ownDrawing(AttributeChange change) {
+        if (change.redraw() == null) {
+            return null;
+        }
+        try (GradMode off = GradMode.disabled(); StepScope scope = StepScope.open(root, frozen.arrays())) {
+            int d = frozen.config().styleDim();
+            float[] w = frozen.style(Latents.zForSeeds(scope.manager(), seeds, d)).toFloatArray();
+            float[] redrawn = new float[w.length];
+            for (int i = 0; i < seeds.length; i++) {
+                float[] code = change.redraw().apply(Arrays.copyOfRange(w, i * d, (i + 1) * d));
+                System.arraycopy(code, 0, redrawn, i * d, d);
+            }
+            NDArray codes = scope.manager().create(redrawn, new Shape(seeds.length, d));
+            List<Images.Argb> own = Images.toArgb(frozen.synthesis(Latents.toWPlus(codes, frozen.config().nLatent()),
+                    Noise.stored()));
+            return change.judge(frozenLooks, own.stream().map(ShapeLook::of).toList());
         }
     }
 

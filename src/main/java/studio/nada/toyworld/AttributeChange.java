@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import studio.nada.nada.NadaConfig;
 import studio.nada.nada.RecommendedSettings;
 
@@ -13,9 +14,13 @@ import studio.nada.nada.RecommendedSettings;
  * the target, and whether they kept everything else: mask IoU ≥ {@value #MIN_IOU} for a color
  * change; centroid within {@value #MAX_CENTROID_SHIFT} px and the color kept for a change of kind,
  * size or rendering style.
+ *
+ * @param redraw a sample's W (the mapping's output) as the generator's own code for the same scene
+ *               with the target attribute (one one-hot swapped for another); null where the
+ *               generator cannot draw the target (the outline)
  */
 public record AttributeChange(String name, String source, String target, Predicate<ShapeLook> showsSource,
-        Predicate<ShapeLook> showsTarget, Keep keep) {
+        Predicate<ShapeLook> showsTarget, Keep keep, UnaryOperator<float[]> redraw) {
     static final double MIN_IOU = 0.6;
     static final double MAX_CENTROID_SHIFT = 6;
 
@@ -45,24 +50,26 @@ public record AttributeChange(String name, String source, String target, Predica
 
     public static AttributeChange color(ShapeColor from, ShapeColor to) {
         return new AttributeChange(from.word() + ">" + to.word(), from.word() + " shape", to.word() + " shape",
-                l -> l.color() == from && !l.outline(), l -> l.color() == to && !l.outline(), Keep.PLACE_AND_SIZE);
+                l -> l.color() == from && !l.outline(), l -> l.color() == to && !l.outline(), Keep.PLACE_AND_SIZE,
+                w -> SceneCode.swapped(w, SceneCode.index(from), SceneCode.index(to)));
     }
 
     public static AttributeChange kind(ShapeKind from, ShapeKind to) {
         return new AttributeChange(from.word() + ">" + to.word(), from.word(), to.word(),
-                l -> l.kind() == from && !l.outline(), l -> l.kind() == to && !l.outline(), Keep.PLACE_AND_COLOR);
+                l -> l.kind() == from && !l.outline(), l -> l.kind() == to && !l.outline(), Keep.PLACE_AND_COLOR,
+                w -> SceneCode.swapped(w, SceneCode.index(from), SceneCode.index(to)));
     }
 
     public static AttributeChange smallToLarge() {
         return new AttributeChange("small>large", "small shape", "large shape",
                 l -> l.size() == ShapeSize.SMALL && !l.outline(), l -> l.size() == ShapeSize.LARGE && !l.outline(),
-                Keep.PLACE_AND_COLOR);
+                Keep.PLACE_AND_COLOR, w -> SceneCode.withRadius(w, ShapeSize.LARGE.radius()));
     }
 
     /** The paper's out-of-domain case in miniature: filled shapes become line drawings of themselves. */
     public static AttributeChange outline() {
         return new AttributeChange("outline", "shape", "outline of a shape", l -> l.kind() != null && !l.outline(),
-                ShapeLook::outline, Keep.PLACE_COLOR_AND_KIND);
+                ShapeLook::outline, Keep.PLACE_COLOR_AND_KIND, null);
     }
 
     /** Every ordered pair of colors and of kinds, small → large, and the outline style. */

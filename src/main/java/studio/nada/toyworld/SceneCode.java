@@ -36,6 +36,31 @@ public final class SceneCode {
         return w;
     }
 
+    /** Where kind {@code k}'s one-hot lies in a code. */
+    static int index(ShapeKind k) {
+        return k.ordinal();
+    }
+
+    /** Where color {@code c}'s one-hot lies in a code. */
+    static int index(ShapeColor c) {
+        return 3 + c.ordinal();
+    }
+
+    /** A copy of {@code w} with coordinates {@code i} and {@code j} swapped (one one-hot for another). */
+    static float[] swapped(float[] w, int i, int j) {
+        float[] out = w.clone();
+        out[i] = w[j];
+        out[j] = w[i];
+        return out;
+    }
+
+    /** A copy of {@code w} with the size coordinate of {@code radius}. */
+    static float[] withRadius(float[] w, double radius) {
+        float[] out = w.clone();
+        out[7] = unit(radius, RADIUS_LO, RADIUS_HI);
+        return out;
+    }
+
     private static float unit(double v, double lo, double hi) {
         return (float) (SCALE * Math.max(0, Math.min(1, (v - lo) / (hi - lo))));
     }

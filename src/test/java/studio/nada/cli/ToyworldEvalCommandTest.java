@@ -13,14 +13,19 @@ import studio.nada.testing.Cli;
 class ToyworldEvalCommandTest {
     @Test
     void printsOneRowPerChangeWithACellPerSeed(@TempDir Path dir) {
-        Cli.Run r = Cli.run("toyworld", "eval", "--changes", "red>blue,circle>square", "--seeds", "0,1",
+        Cli.Run r = Cli.run("toyworld", "eval", "--changes", "red>blue,circle>square,outline", "--seeds", "0,1",
                 "--iterations", "2", "--samples", "48", "--out", dir.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("settings: 2 iterations, batch 2, k 4 CONSUMER"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("red>blue") && l.split("%").length > 6), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("circle>square")), r.out());
         // two iterations change nothing visible: nothing meets the bar
-        assertTrue(r.out().contains("0/2 changes meet the bar for every seed"), r.out());
+        assertTrue(r.out().contains("0/3 changes meet the bar for every seed"), r.out());
+        // last, the frozen generator's own drawing of the target: its red shapes drawn blue are blue
+        String redBlue = r.out().lines().filter(l -> l.startsWith("red>blue")).findFirst().orElseThrow();
+        String own = redBlue.substring(redBlue.lastIndexOf(' ') + 1);
+        assertTrue(Integer.parseInt(own.replace("%", "")) >= 95, redBlue);
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("outline") && l.endsWith("n/a")), "the generator draws no outlines");
         assertTrue(Files.exists(dir.resolve("red_blue_seed1.png")));
     }
 
