@@ -13,6 +13,7 @@ public final class SceneCode {
     /** Coordinates used; the rest of W is 0. */
     public static final int USED = 12;
     private static final float SCALE = 2f;
+    private static final int RADIUS = 7;
     private static final double RADIUS_LO = 0.09;
     private static final double RADIUS_HI = 0.28;
     private static final double CENTER_LO = 0.18;
@@ -26,9 +27,9 @@ public final class SceneCode {
             throw new IllegalArgumentException("W needs at least " + USED + " coordinates, got " + dim);
         }
         float[] w = new float[dim];
-        w[s.kind().ordinal()] = SCALE;
-        w[3 + s.color().ordinal()] = SCALE;
-        w[7] = unit(s.radius(), RADIUS_LO, RADIUS_HI);
+        w[index(s.kind())] = SCALE;
+        w[index(s.color())] = SCALE;
+        w[RADIUS] = unit(s.radius(), RADIUS_LO, RADIUS_HI);
         w[8] = unit(s.cx(), CENTER_LO, CENTER_HI);
         w[9] = SCALE - w[8];
         w[10] = unit(s.cy(), CENTER_LO, CENTER_HI);
@@ -57,7 +58,7 @@ public final class SceneCode {
     /** A copy of {@code w} with the size coordinate of {@code radius}. */
     static float[] withRadius(float[] w, double radius) {
         float[] out = w.clone();
-        out[7] = unit(radius, RADIUS_LO, RADIUS_HI);
+        out[RADIUS] = unit(radius, RADIUS_LO, RADIUS_HI);
         return out;
     }
 

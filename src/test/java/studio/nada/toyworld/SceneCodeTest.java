@@ -31,6 +31,20 @@ class SceneCodeTest {
         assertThrows(IllegalArgumentException.class, () -> SceneCode.of(s, 8));
     }
 
+    /** The own drawing of a change edits a code into the code of the changed scene, and nothing else. */
+    @Test
+    void swappingAOneHotOrTheRadiusGivesTheChangedScenesCode() {
+        Scene s = Scene.of(ShapeKind.CIRCLE, ShapeColor.RED, ShapeSize.SMALL, 2, 0);
+        float[] w = SceneCode.of(s, 64);
+        assertArrayEquals(SceneCode.of(s.withKind(ShapeKind.SQUARE), 64),
+                SceneCode.swapped(w, SceneCode.index(ShapeKind.CIRCLE), SceneCode.index(ShapeKind.SQUARE)));
+        assertArrayEquals(SceneCode.of(s.withColor(ShapeColor.BLUE), 64),
+                SceneCode.swapped(w, SceneCode.index(ShapeColor.RED), SceneCode.index(ShapeColor.BLUE)));
+        Scene large = new Scene(s.kind(), s.color(), ShapeSize.LARGE.radius(), s.cx(), s.cy());
+        assertArrayEquals(SceneCode.of(large, 64), SceneCode.withRadius(w, ShapeSize.LARGE.radius()));
+        assertEquals(2f, w[SceneCode.index(ShapeKind.CIRCLE)], "the input is left as it was");
+    }
+
     /**
      * Same seed, same drawings; and whatever the fade, tint, glow, blur and noise, the shape's inside
      * differs from its background in the direction of its own color (of the four).
