@@ -42,6 +42,8 @@ public final class AdaptationEval {
     private final long[] seeds;
     private final List<Images.Argb> frozenPictures;
     private final List<ShapeLook> frozenLooks;
+    /** The samples' W as the frozen mapping gives them, [samples × style_dim]; read once, on first use. */
+    private float[] frozenW;
 
     /** @param guides the CLIP guides, on {@code root}; this class does not close them */
     public AdaptationEval(Generator frozen, List<ClipGuide> guides, int samples, NDManager root) {
@@ -113,7 +115,10 @@ public final class AdaptationEval {
         }
         try (GradMode off = GradMode.disabled(); StepScope scope = StepScope.open(root, frozen.arrays())) {
             int d = frozen.config().styleDim();
-            float[] w = frozen.style(Latents.zForSeeds(scope.manager(), seeds, d)).toFloatArray();
+            if (frozenW == null) {
+                frozenW = frozen.style(Latents.zForSeeds(scope.manager(), seeds, d)).toFloatArray();
+            }
+            float[] w = frozenW;
             float[] redrawn = new float[w.length];
             for (int i = 0; i < seeds.length; i++) {
                 float[] code = change.redraw().apply(Arrays.copyOfRange(w, i * d, (i + 1) * d));
