@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.LongStream;
-import studio.nada.clip.ClipModel;
 import studio.nada.engine.GradMode;
 import studio.nada.engine.RandomSource;
 import studio.nada.engine.StepScope;
@@ -63,13 +62,7 @@ public final class AdaptationEval {
             throws IOException {
         Generator g = (world == null ? ShapesWorld.generatorCheckpoint()
                 : GeneratorCheckpoint.read(world.resolve(ShapesWorld.GENERATOR_FILE), null)).build(root);
-        ShapesTokenizer tok = world == null ? ShapesWorld.tokenizer()
-                : ShapesWorld.tokenizer(world.resolve(ShapesVocabulary.FILE));
-        ClipModel a = world == null ? ShapesWorld.clip(root) : ShapesWorld.loadClip(world.resolve(ShapesWorld.CLIP_FILE), root);
-        ClipModel b = world == null ? ShapesWorld.clipB(root)
-                : ShapesWorld.loadClip(world.resolve(ShapesWorld.CLIP_B_FILE), root);
-        List<ClipGuide> guides = List.of(new ClipGuide("shapes", a, tok, weights[0], root),
-                new ClipGuide("shapes-b", b, tok, weights[1], root));
+        List<ClipGuide> guides = ShapesWorld.guides(world, weights, root);
         return new AdaptationEval(g, guides, samples, root);
     }
 

@@ -62,13 +62,18 @@ public final class ClipAugment {
     /** The scene's own color ({@code freeProbability} 0) or, that often, a random saturated hue. */
     public HuePaint huePaint(Scene scene, double freeProbability) {
         if (random.nextDouble() >= freeProbability) {
-            int[] c = scene.color().rgb();
-            return new HuePaint(new double[] {c[0], c[1], c[2]}, scene.color().hue(), scene.color());
+            return ownPaint(scene);
         }
         double h = 360 * random.nextDouble();
         double sat = 0.72 + 0.16 * random.nextDouble();
         double val = 0.67 + 0.25 * random.nextDouble();
         return new HuePaint(hsv(h, sat, val), h, ShapeColor.ofHue(h));
+    }
+
+    /** The scene's own named color. */
+    static HuePaint ownPaint(Scene scene) {
+        int[] c = scene.color().rgb();
+        return new HuePaint(new double[] {c[0], c[1], c[2]}, scene.color().hue(), scene.color());
     }
 
     /** Fresh variations for one drawing of {@code s}. */

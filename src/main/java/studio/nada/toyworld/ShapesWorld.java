@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import studio.nada.clip.ClipModel;
+import studio.nada.nada.ClipGuide;
 import studio.nada.nada.RecommendedSettings;
 import studio.nada.stylegan.GeneratorCheckpoint;
 import studio.nada.weights.Safetensors;
@@ -52,6 +54,17 @@ public final class ShapesWorld {
     }
 
     /** The shipped CLIP, on {@code manager}'s device; close it when done. */
+    /**
+     * The two CLIP guides of the shipped world ({@code world} null) or of one that {@code toyworld
+     * build} wrote into {@code world}, weighted as {@code weights} says, on {@code root}.
+     */
+    public static List<ClipGuide> guides(Path world, double[] weights, NDManager root) throws IOException {
+        ShapesTokenizer tok = world == null ? tokenizer() : tokenizer(world.resolve(ShapesVocabulary.FILE));
+        ClipModel a = world == null ? clip(root) : loadClip(world.resolve(CLIP_FILE), root);
+        ClipModel b = world == null ? clipB(root) : loadClip(world.resolve(CLIP_B_FILE), root);
+        return List.of(new ClipGuide("shapes", a, tok, weights[0], root), new ClipGuide("shapes-b", b, tok, weights[1], root));
+    }
+
     public static ClipModel clip(NDManager manager) throws IOException {
         return loadClip(readResource(CLIP_FILE, Safetensors::read), Path.of(CLIP_FILE), manager);
     }

@@ -1,0 +1,117 @@
+package studio.nada.toyworld;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import studio.nada.engine.GradMode;
+import studio.nada.export.Images;
+import studio.nada.nada.ClipGuide;
+
+/**
+ * How a CLIP reads the way from a change's source to its target, on exact renders: a kind morphed
+ * t of the way to the target kind ({@link Form}), or an interior whose fill falls from 1 to 1 − t
+ * (the outline). At each t, cos(ΔI, ΔT) as StyleGAN-NADA's directional loss sees it (ΔI from the
+ * t = 0 render, ΔT over the prompt templates), and the share of renders the pixel judge reads as
+ * the target.
+ *
+ * <p>Why: the directional loss only asks that ΔI point along ΔT. Where the curve peaks before the
+ * judge reads the target, a run can meet the loss without reaching it, and more steps do not
+ * help. The shipped CLIPs read a ring with its interior filled 0.2 of the way as more of an outline
+ * than the outline itself: that is where the outline's runs stop, at tinted rings.
+ */
+public final class ClipPaths {
+    /** How far along each path the renders lie. */
+    public static final double[] STEPS = {0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 1};
+
+    /** One path read by one CLIP: mean cos(ΔI, ΔT) and the judge's share of the target at each step. */
+    public record Curve(AttributeChange change, double[] cos, double[] reached) {
+        /** The step where cos(ΔI, ΔT) is highest: 1 when the loss pulls all the way to the target. */
+        public double peak() {
+            int best = 0;
+            for (int i = 1; i < cos.length; i++) {
+                if (cos[i] > cos[best]) {
+                    best = i;
+                }
+            }
+            return STEPS[best];
+        }
+
+        /** The first step at which the judge reads at least half of the renders as the target (NaN: none). */
+        public double judgedFrom() {
+            for (int i = 0; i < reached.length; i++) {
+                if (reached[i] >= 0.5) {
+                    return STEPS[i];
+                }
+            }
+            return Double.NaN;
+        }
+    }
+
+    private ClipPaths() {}
+
+    /** The six kind changes and the outline, read by {@code guide} on 36 scenes each. */
+    public static List<Curve> measure(ClipGuide guide, NDManager manager) {
+        List<Curve> out = new ArrayList<>();
+        for (ShapeKind from : ShapeKind.values()) {
+            for (ShapeKind to : ShapeKind.values()) {
+                if (from != to) {
+                    out.add(measure(guide, AttributeChange.kind(from, to), scenes(new ShapeKind[] {from}, true),
+                            (s, t) -> new Form(to, t, 1, 0, new double[4][4]), manager));
+                }
+            }
+        }
+        out.add(measure(guide, AttributeChange.outline(), scenes(ShapeKind.values(), false),
+                (s, t) -> Form.plain(s).withFill(1 - t), manager));
+        return out;
+    }
+
+    static Curve measure(ClipGuide guide, AttributeChange change, List<Scene> scenes,
+            BiFunction<Scene, Double, Form> form, NDManager manager) {
+        double[] cos = new double[STEPS.length];
+        double[] reached = new double[STEPS.length];
+        try (GradMode off = GradMode.disabled(); NDManager m = manager.newSubManager()) {
+            NDArray dt = guide.textDirection(change.source(), change.target()).reshape(-1);
+            for (Scene s : scenes) {
+                int n = STEPS.length + 1;
+                int plane = 3 * ShapeRenderer.SIZE * ShapeRenderer.SIZE;
+                float[] all = new float[n * plane];
+                ClipAugment.HuePaint paint = ClipAugment.ownPaint(s);
+                for (int i = 0; i < n; i++) {
+                    Form f = form.apply(s, i == 0 ? 0 : STEPS[i - 1]);
+                    System.arraycopy(ClipAugment.draw(s, f, paint, ClipAugment.Nuisance.NONE), 0, all, i * plane, plane);
+                }
+                NDArray images = m.create(all, new Shape(n, 3, ShapeRenderer.SIZE, ShapeRenderer.SIZE));
+                NDArray e = guide.imageFeatures(images);
+                List<Images.Argb> pictures = Images.toArgb(images);
+                for (int i = 1; i < n; i++) {
+                    NDArray di = e.get(i).sub(e.get(0));
+                    cos[i - 1] += di.dot(dt).getFloat() / Math.max(1e-12, di.norm().getFloat());
+                    reached[i - 1] += change.showsTarget().test(ShapeLook.of(pictures.get(i))) ? 1 : 0;
+                }
+            }
+        }
+        for (int i = 0; i < STEPS.length; i++) {
+            cos[i] /= scenes.size();
+            reached[i] /= scenes.size();
+        }
+        return new Curve(change, cos, reached);
+    }
+
+    /** Every color and size of the given kinds, in three cells (diagonal, or the center only). */
+    private static List<Scene> scenes(ShapeKind[] kinds, boolean threeCells) {
+        List<Scene> out = new ArrayList<>();
+        for (ShapeKind k : kinds) {
+            for (ShapeColor c : ShapeColor.values()) {
+                for (ShapeSize z : ShapeSize.values()) {
+                    for (int cell = threeCells ? 0 : 1; cell <= (threeCells ? 2 : 1); cell++) {
+                        out.add(Scene.of(k, c, z, cell, 2 - cell));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,51 @@
+package studio.nada.toyworld;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import studio.nada.engine.TensorEngine;
+import studio.nada.nada.ClipGuide;
+
+/** The paths read on exact renders: the judge finds each target at its end, and the shipped CLIPs know every target. */
+class ClipPathsTest {
+    @Test
+    void everyPathEndsAtItsTargetAndTheShippedClipsPointThere() throws Exception {
+        try (NDManager root = TensorEngine.newManager(Device.cpu())) {
+            for (ClipGuide guide : ShapesWorld.guides(null, new double[] {1, 1}, root)) {
+                List<ClipPaths.Curve> curves = ClipPaths.measure(guide, root);
+                assertEquals(7, curves.size(), "six kind changes and the outline");
+                for (ClipPaths.Curve c : curves) {
+                    String what = guide.name() + " " + c.change().name();
+                    int last = ClipPaths.STEPS.length - 1;
+                    assertEquals(1.0, c.reached()[last], what + ": every render at t 1 is read as the target");
+                    assertTrue(c.reached()[0] < 0.5, what + ": most renders at t 0.2 are not yet the target");
+                    // measured 0.957–0.974 for the kinds and 0.820 for the outline on both shipped CLIPs
+                    assertTrue(c.cos()[last] > 0.75, what + ": cos at the target " + c.cos()[last]);
+                    assertTrue(c.cos()[last] > c.cos()[0], what + ": the target reads more like the change than t 0.2");
+                }
+                // where the outline's runs stall: a ring filled 0.2 of the way (t 0.8) reads as more of an
+                // outline than the outline (measured 0.829 / 0.839 against 0.820 on the two CLIPs)
+                ClipPaths.Curve outline = curves.get(curves.size() - 1);
+                assertTrue(outline.cos()[3] > outline.cos()[ClipPaths.STEPS.length - 1] + 0.003,
+                        guide.name() + " outline " + java.util.Arrays.toString(outline.cos()));
+            }
+        }
+    }
+
+    @Test
+    void thePeakAndTheJudgesThresholdAreReadOffTheCurve() {
+        AttributeChange outline = AttributeChange.outline();
+        ClipPaths.Curve stalls = new ClipPaths.Curve(outline, new double[] {0.1, 0.4, 0.7, 0.83, 0.82, 0.82, 0.81},
+                new double[] {0, 0, 0, 0, 1, 1, 1});
+        assertEquals(0.8, stalls.peak());
+        assertEquals(0.9, stalls.judgedFrom());
+        ClipPaths.Curve never = new ClipPaths.Curve(outline, new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7},
+                new double[7]);
+        assertEquals(1.0, never.peak());
+        assertTrue(Double.isNaN(never.judgedFrom()));
+    }
+}
