@@ -44,7 +44,7 @@ public final class ToyworldPathsCommand implements Callable<Integer> {
                                 guide.name(), String.join(" ", Arrays.stream(ClipPaths.STEPS)
                                         .mapToObj(t -> String.format(Locale.ROOT, "%5s", t)).toList()));
                         for (ClipPaths.Curve c : ClipPaths.measure(guide, root)) {
-                            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-16s", c.change().name()));
+                            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-18s", c.name()));
                             for (double v : c.cos()) {
                                 line.append(String.format(Locale.ROOT, " %.3f", v));
                             }

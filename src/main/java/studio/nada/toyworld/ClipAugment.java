@@ -43,6 +43,11 @@ public final class ClipAugment {
     public record Nuisance(double opacity, double[] tint, boolean blur, double sigma, long noiseSeed, Glow glow) {
         /** No variation: the plain drawing. */
         public static final Nuisance NONE = new Nuisance(1, new double[3], false, 0, 0, Glow.NONE);
+
+        /** The same variations with the shape drawn at {@code o} of its opacity. */
+        public Nuisance withOpacity(double o) {
+            return new Nuisance(o, tint, blur, sigma, noiseSeed, glow);
+        }
     }
 
     /**

@@ -13,7 +13,7 @@ import studio.nada.nada.ClipGuide;
 /**
  * How a CLIP reads the way from a change's source to its target, on exact renders: a kind morphed
  * t of the way to the target kind ({@link Form}), or an interior whose fill falls from 1 to 1 − t
- * (the outline). At each t, cos(ΔI, ΔT) as StyleGAN-NADA's directional loss sees it (ΔI from the
+ * (the outline), or the whole shape fading. At each t, cos(ΔI, ΔT) as StyleGAN-NADA's directional loss sees it (ΔI from the
  * t = 0 render, ΔT over the prompt templates), and the share of renders the pixel judge reads as
  * the target.
  *
@@ -27,7 +27,7 @@ public final class ClipPaths {
     public static final double[] STEPS = {0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 1};
 
     /** One path read by one CLIP: mean cos(ΔI, ΔT) and the judge's share of the target at each step. */
-    public record Curve(AttributeChange change, double[] cos, double[] reached) {
+    public record Curve(String name, AttributeChange change, double[] cos, double[] reached) {
         /** The step where cos(ΔI, ΔT) is highest: 1 when the loss pulls all the way to the target. */
         public double peak() {
             int best = 0;
@@ -52,24 +52,36 @@ public final class ClipPaths {
 
     private ClipPaths() {}
 
-    /** The six kind changes and the outline, read by {@code guide} on 36 scenes each. */
+    /**
+     * The six kind changes, the outline, and the outline "by fading" (the whole shape's opacity
+     * falling to 0, a way a run can take toward the words without drawing an outline), read by
+     * {@code guide} on 36 scenes each.
+     */
     public static List<Curve> measure(ClipGuide guide, NDManager manager) {
         List<Curve> out = new ArrayList<>();
         for (ShapeKind from : ShapeKind.values()) {
             for (ShapeKind to : ShapeKind.values()) {
                 if (from != to) {
-                    out.add(measure(guide, AttributeChange.kind(from, to), scenes(new ShapeKind[] {from}, true),
-                            (s, t) -> new Form(to, t, 1, 0, new double[4][4]), manager));
+                    out.add(measure(guide, AttributeChange.kind(from, to), "", scenes(new ShapeKind[] {from}, true),
+                            (s, t) -> plain(s, new Form(to, t, 1, 0, new double[4][4])), manager));
                 }
             }
         }
-        out.add(measure(guide, AttributeChange.outline(), scenes(ShapeKind.values(), false),
-                (s, t) -> Form.plain(s).withFill(1 - t), manager));
+        List<Scene> all = scenes(ShapeKind.values(), false);
+        out.add(measure(guide, AttributeChange.outline(), "", all, (s, t) -> plain(s, Form.plain(s).withFill(1 - t)),
+                manager));
+        // the way a run can cheat toward "outline": the whole shape fading into the background
+        out.add(measure(guide, AttributeChange.outline(), " by fading", all, (s, t) -> ClipAugment.draw(s,
+                Form.plain(s), ClipAugment.ownPaint(s), ClipAugment.Nuisance.NONE.withOpacity(1 - t)), manager));
         return out;
     }
 
-    static Curve measure(ClipGuide guide, AttributeChange change, List<Scene> scenes,
-            BiFunction<Scene, Double, Form> form, NDManager manager) {
+    private static float[] plain(Scene s, Form f) {
+        return ClipAugment.draw(s, f, ClipAugment.ownPaint(s), ClipAugment.Nuisance.NONE);
+    }
+
+    static Curve measure(ClipGuide guide, AttributeChange change, String way, List<Scene> scenes,
+            BiFunction<Scene, Double, float[]> drawing, NDManager manager) {
         double[] cos = new double[STEPS.length];
         double[] reached = new double[STEPS.length];
         try (GradMode off = GradMode.disabled(); NDManager m = manager.newSubManager()) {
@@ -78,10 +90,8 @@ public final class ClipPaths {
                 int n = STEPS.length + 1;
                 int plane = 3 * ShapeRenderer.SIZE * ShapeRenderer.SIZE;
                 float[] all = new float[n * plane];
-                ClipAugment.HuePaint paint = ClipAugment.ownPaint(s);
                 for (int i = 0; i < n; i++) {
-                    Form f = form.apply(s, i == 0 ? 0 : STEPS[i - 1]);
-                    System.arraycopy(ClipAugment.draw(s, f, paint, ClipAugment.Nuisance.NONE), 0, all, i * plane, plane);
+                    System.arraycopy(drawing.apply(s, i == 0 ? 0 : STEPS[i - 1]), 0, all, i * plane, plane);
                 }
                 NDArray images = m.create(all, new Shape(n, 3, ShapeRenderer.SIZE, ShapeRenderer.SIZE));
                 NDArray e = guide.imageFeatures(images);
@@ -97,7 +107,7 @@ public final class ClipPaths {
             cos[i] /= scenes.size();
             reached[i] /= scenes.size();
         }
-        return new Curve(change, cos, reached);
+        return new Curve(change.name() + way, change, cos, reached);
     }
 
     /** Every color and size of the given kinds, in three cells (diagonal, or the center only). */

@@ -17,9 +17,9 @@ class ClipPathsTest {
         try (NDManager root = TensorEngine.newManager(Device.cpu())) {
             for (ClipGuide guide : ShapesWorld.guides(null, new double[] {1, 1}, root)) {
                 List<ClipPaths.Curve> curves = ClipPaths.measure(guide, root);
-                assertEquals(7, curves.size(), "six kind changes and the outline");
-                for (ClipPaths.Curve c : curves) {
-                    String what = guide.name() + " " + c.change().name();
+                assertEquals(8, curves.size(), "six kind changes, the outline and the fade");
+                for (ClipPaths.Curve c : curves.subList(0, 7)) {
+                    String what = guide.name() + " " + c.name();
                     int last = ClipPaths.STEPS.length - 1;
                     assertEquals(1.0, c.reached()[last], what + ": every render at t 1 is read as the target");
                     assertTrue(c.reached()[0] < 0.5, what + ": most renders at t 0.2 are not yet the target");
@@ -29,7 +29,10 @@ class ClipPathsTest {
                 }
                 // where the outline's runs stall: a ring filled 0.2 of the way (t 0.8) reads as more of an
                 // outline than the outline (measured 0.829 / 0.839 against 0.820 on the two CLIPs)
-                ClipPaths.Curve outline = curves.get(curves.size() - 1);
+                ClipPaths.Curve outline = curves.get(6);
+                ClipPaths.Curve fading = curves.get(7);
+                assertEquals("outline by fading", fading.name());
+                assertEquals(0, java.util.Arrays.stream(fading.reached()).sum(), "a faded shape is never an outline");
                 assertTrue(outline.cos()[3] > outline.cos()[ClipPaths.STEPS.length - 1] + 0.003,
                         guide.name() + " outline " + java.util.Arrays.toString(outline.cos()));
             }
@@ -39,11 +42,11 @@ class ClipPathsTest {
     @Test
     void thePeakAndTheJudgesThresholdAreReadOffTheCurve() {
         AttributeChange outline = AttributeChange.outline();
-        ClipPaths.Curve stalls = new ClipPaths.Curve(outline, new double[] {0.1, 0.4, 0.7, 0.83, 0.82, 0.82, 0.81},
+        ClipPaths.Curve stalls = new ClipPaths.Curve("outline", outline, new double[] {0.1, 0.4, 0.7, 0.83, 0.82, 0.82, 0.81},
                 new double[] {0, 0, 0, 0, 1, 1, 1});
         assertEquals(0.8, stalls.peak());
         assertEquals(0.9, stalls.judgedFrom());
-        ClipPaths.Curve never = new ClipPaths.Curve(outline, new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7},
+        ClipPaths.Curve never = new ClipPaths.Curve("outline", outline, new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7},
                 new double[7]);
         assertEquals(1.0, never.peak());
         assertTrue(Double.isNaN(never.judgedFrom()));
