@@ -24,11 +24,14 @@ import studio.nada.engine.TensorEngine;
 import studio.nada.nada.ClipGuide;
 import studio.nada.nada.NadaAdapter;
 import studio.nada.nada.NadaConfig;
+import studio.nada.nada.RecommendedSettings;
 import studio.nada.nada.StepFlops;
 import studio.nada.nada.StepResult;
 import studio.nada.stylegan.Generator;
 import studio.nada.stylegan.GeneratorConfig;
 import studio.nada.stylegan.GeneratorInit;
+import studio.nada.toyworld.ShapesModels;
+import studio.nada.toyworld.ShapesWorld;
 
 /** {@code bench step}: one StyleGAN-NADA step at real sizes with random weights, by phase. */
 @Command(name = "step", mixinStandardHelpOptions = true,
@@ -64,27 +67,44 @@ public final class BenchStepCommand implements Callable<Integer> {
     @Option(names = "--device", description = "cpu, cuda or cuda:N (default: CUDA when present)")
     String device;
 
+    @Option(names = "--shapes", description = "time the built-in Shapes world's step instead: its generator, both"
+            + " CLIPs and its recommended settings (blue shape → green shape), on the compute threads train uses")
+    boolean shapes;
+
     @Option(names = "--memory-every", defaultValue = "0",
             description = "every N measured steps, print resident and live native memory and the live array count")
     int memoryEvery;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         Device dev = TensorEngine.device(device);
-        GeneratorConfig gc = generator.config();
-        out.printf(Locale.ROOT, "NADA step: generator %dpx cm %d, batch %d, CLIP %s, k %s, on %s%n", gc.size(),
-                generator.channelMultiplier, batch, clips, layersK <= 0 ? "all (" + gc.nLatent() + ")" : layersK, dev);
-        out.flush();
+        int threadsBefore = shapes ? TensorEngine.useComputeThreadsFor(ShapesModels.generator().size()) : 0;
         try (NDManager root = TensorEngine.newManager(dev)) {
-            Generator g = GeneratorInit.random(root, gc);
+            Generator g;
             List<ClipGuide> guides = new ArrayList<>();
-            for (String arch : clips) {
-                guides.add(new ClipGuide(arch, ClipModel.random(ClipConfig.preset(arch), root, 0), ClipTokenizer.openAi(),
-                        1.0, root));
+            NadaConfig config;
+            if (shapes) {
+                RecommendedSettings rec = ShapesWorld.recommended();
+                g = ShapesWorld.generatorCheckpoint().build(root);
+                guides.addAll(ShapesWorld.guides(null, new double[] {rec.clipWeight(0), rec.clipWeight(1)}, root));
+                config = rec.config("blue shape", "green shape", 0);
+                out.printf(Locale.ROOT, "NADA step: the Shapes world, its recommended settings (batch %d, k %d), %d compute"
+                        + " thread(s), on %s%n", config.batch(), config.layersK(), ai.djl.pytorch.jni.JniUtils.getNumThreads(), dev);
+            } else {
+                GeneratorConfig gc = generator.config();
+                g = GeneratorInit.random(root, gc);
+                for (String arch : clips) {
+                    guides.add(new ClipGuide(arch, ClipModel.random(ClipConfig.preset(arch), root, 0),
+                            ClipTokenizer.openAi(), 1.0, root));
+                }
+                config = NadaConfig.defaults("photo", "sketch").withBatch(batch).withLayersK(layersK);
+                out.printf(Locale.ROOT, "NADA step: generator %dpx cm %d, batch %d, CLIP %s, k %s, on %s%n", gc.size(),
+                        generator.channelMultiplier, batch, clips, layersK <= 0 ? "all (" + gc.nLatent() + ")" : layersK, dev);
             }
-            NadaConfig config = NadaConfig.defaults("photo", "sketch").withIterations(warmup + steps).withBatch(batch)
-                    .withLayersK(layersK);
+            out.flush();
+            config = config.withIterations(warmup + steps);
+            GeneratorConfig gc = g.config();
             try (NadaAdapter adapter = new NadaAdapter(g, guides, config, RandomSource.engine(), root)) {
                 for (int i = 0; i < warmup; i++) {
                     adapter.step();
@@ -114,10 +134,14 @@ public final class BenchStepCommand implements Callable<Integer> {
                 double median = steps % 2 == 1 ? sorted[steps / 2] : (sorted[steps / 2 - 1] + sorted[steps / 2]) / 2;
                 out.printf(Locale.ROOT, "seconds per step: median %.2f  min %.2f  max %.2f  (%d steps)%n", median,
                         sorted[0], sorted[steps - 1], steps);
+                if (shapes) {
+                    int iters = ShapesWorld.recommended().iterations();
+                    out.printf(Locale.ROOT, "the recommended %d iterations: about %.0f s of steps%n", iters, iters * median);
+                }
                 out.print("mean by phase:");
                 phases.forEach((k, v) -> out.printf(Locale.ROOT, "  %s %.2f s", k, v));
                 out.println();
-                if (layersK <= 0) {
+                if (!shapes && layersK <= 0) {
                     // the same run measures what this machine can do, so the ratio holds across machines
                     double work = StepFlops.of(gc, guides.stream().map(gd -> gd.model().config()).toList(), batch);
                     BenchPeakCommand.Peak peak = BenchPeakCommand.measure(root, 3);
@@ -128,6 +152,10 @@ public final class BenchStepCommand implements Callable<Integer> {
                 }
             }
             guides.forEach(ClipGuide::close);
+        } finally {
+            if (shapes) {
+                TensorEngine.useComputeThreads(threadsBefore);
+            }
         }
         if (profile != null) {
             printOps(out);

@@ -1,0 +1,19 @@
+package studio.nada.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import studio.nada.testing.Cli;
+
+/** {@code bench step --shapes} times the Shapes world's own step, by phase (the seconds belong to the machine). */
+class BenchStepCommandTest {
+    @Test
+    void timesTheShapesWorldsRecommendedStep() {
+        Cli.Run r = Cli.run("bench", "step", "--shapes", "--steps", "2", "--warmup", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("the Shapes world, its recommended settings (batch ") && r.out().contains("), 1 compute thread"), r.out());
+        assertTrue(r.out().contains("probe") && r.out().contains("backward"), r.out());
+        assertTrue(r.out().matches("(?s).*the recommended \\d+ iterations: about \\d+ s of steps.*"), r.out());
+    }
+}
