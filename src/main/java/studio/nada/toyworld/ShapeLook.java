@@ -5,8 +5,8 @@ import studio.nada.export.Images;
 
 /**
  * What a Shapes-world picture shows, read from its pixels by explicit bands, never by CLIP: the
- * color by hue angle (violet is not blue), the kind by how much of its bounding box the
- * silhouette fills, the size by the silhouette's area, and whether the shape is drawn as an
+ * color by hue angle (violet is not blue), the kind by how much of its smallest enclosing box,
+ * turned, the shape's coverage fills ({@link CoverageFill}), the size by the silhouette's area, and whether the shape is drawn as an
  * outline (a ring of color around an interior of background). The silhouette is the shape's mask
  * with its holes filled, so an outline and a filled shape of one form have the same silhouette.
  *
@@ -22,16 +22,17 @@ public record ShapeLook(ShapeColor color, ShapeKind kind, ShapeSize size, double
     /** Hue-band half widths keep orange, teal, azure, violet and magenta out of every named color. */
     static final double MIN_SATURATION = 0.3;
     /*
-     * Kind bands, set where they read the world's own pictures best (ShapeLookCalibrationTest): on
-     * 1000 generator samples against the kind their z stands for, 96.6% right (the earlier bands,
-     * 0.64 / 0.68–0.87 / 0.89 with "none" between, 92.4%: they misread 13% of the generator's own
-     * squares and 22% of its triangles, as circles or as no kind), on its drawings from exact
-     * codes 99.9% (97.8%), and on 2000 exact renders 99.8% (99.7%). Both cuts sit in the middle of
-     * the plateau where the accuracy stays within 0.3% of its best (0.69–0.73 and 0.86–0.885). A
-     * squircle half way from a circle to a square (fill 0.867) still reads as a circle.
+     * Kind bands on the coverage fill (CoverageFill), set where they read the world's own pictures
+     * best (ShapeLookCalibrationTest): on 1000 generator samples against the kind their z stands
+     * for, 98.3% right (the half-coverage mask's upright box fill with its best cuts, 0.70 and
+     * 0.88, until stop 29: 96.6%), on its drawings from exact codes and on 2000 exact renders 100%
+     * (99.9%, 99.8%); squares and triangles turned 5–45° 98.5% and 100%. The triangle cut is the
+     * middle of the plateau where the summed accuracy stays within 0.3% of its best (0.72–0.745);
+     * the square cut sits in its plateau (0.845–0.885) above a squircle half way from a circle to
+     * a square, so that a half-way form is still a circle.
      */
-    static final double TRIANGLE_MAX_FILL = 0.70;
-    static final double SQUARE_MIN_FILL = 0.88;
+    static final double TRIANGLE_MAX_FILL = 0.73;
+    static final double SQUARE_MIN_FILL = 0.875;
     static final double OUTLINE_MAX_COVER = 0.88;
     /** An outline encloses at least this many pixels of background. */
     static final int MIN_INSIDE = 4;
@@ -63,7 +64,7 @@ public record ShapeLook(ShapeColor color, ShapeKind kind, ShapeSize size, double
         if (stats.area() == 0) {
             return new ShapeLook(null, null, null, Double.NaN, Double.NaN, silhouette, false, 0, Double.NaN);
         }
-        double fill = ShapeStats.fillRatio(silhouette, width);
+        double fill = CoverageFill.of(image, silhouette);
         ShapeKind kind = kindOf(fill);
         double[] rgb = stats.meanRgb();
         double hue = hue(rgb);

@@ -76,13 +76,9 @@ public final class ShapeStats {
     }
 
     /**
-     * The mask's area over its bounding box's: π/4 for a disc, 1 for an axis-aligned square, 1/2
-     * for a triangle; a pixel statistic of form that needs no model (0 without a shape).
+     * The mask's area over its upright bounding box's: π/4 for a disc, 1 for an upright square, 1/2
+     * for a triangle (0 without a shape). The judge reads kinds from {@link CoverageFill} instead.
      */
-    public double fillRatio() {
-        return fillRatio(mask, width);
-    }
-
     static double fillRatio(boolean[] mask, int width) {
         int x0 = width;
         int x1 = -1;

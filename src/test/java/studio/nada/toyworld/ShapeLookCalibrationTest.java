@@ -23,9 +23,9 @@ import studio.nada.stylegan.Noise;
 /**
  * The kind bands read the world's own pictures as what they stand for: the shipped generator's
  * samples against the kind of the scene their z stands for ({@link LatentScenes#fromZ}), its
- * drawings of the exact codes of those scenes, and exact renders. Measured on this machine: 96.6%,
- * 99.9% and 99.8% (with the bands before stop 29: 92.4%, 97.8%, 99.7%); the floors leave room for
- * other CPUs' rounding of the samples.
+ * drawings of the exact codes of those scenes, and exact renders. Measured with the coverage fill
+ * (stop 30): 98.3%, 100% and 100% (the mask's upright box fill, stop 29: 96.6%, 99.9%, 99.8%; with
+ * the bands before: 92.4%, 97.8%, 99.7%); the floors leave room for other CPUs' rounding.
  */
 class ShapeLookCalibrationTest {
     private static final int SAMPLES = 1000;
@@ -51,7 +51,7 @@ class ShapeLookCalibrationTest {
     @Test
     void generatorSamplesReadAsTheKindTheirZStandsFor() {
         double right = share(ColorShift.samples(generator, seeds, root));
-        assertTrue(right >= 0.95, "generator samples read as their z's kind: " + right);
+        assertTrue(right >= 0.97, "generator samples read as their z's kind: " + right);
     }
 
     @Test
@@ -70,14 +70,14 @@ class ShapeLookCalibrationTest {
             }
         }
         double right = share(drawn);
-        assertTrue(right >= 0.99, "drawings of exact codes read as their kind: " + right);
+        assertTrue(right >= 0.995, "drawings of exact codes read as their kind: " + right);
     }
 
     @Test
     void exactRendersReadAsTheirKind() {
         List<Scene> fresh = new SceneSampler(5).next(2000);
         long right = fresh.stream().filter(s -> ShapeLook.of(ShapeRenderer.argb(s)).kind() == s.kind()).count();
-        assertTrue(right >= 0.995 * fresh.size(), "exact renders read as their kind: " + right + " of " + fresh.size());
+        assertTrue(right >= 0.998 * fresh.size(), "exact renders read as their kind: " + right + " of " + fresh.size());
     }
 
     private static double share(List<Images.Argb> pictures) {

@@ -62,9 +62,96 @@ class ShapeLookTest {
         assertEquals(ShapeColor.BLUE, ShapeColor.ofHue(ShapeLook.hue(new double[] {60, 80, 220})));
     }
 
+    /**
+     * A blur cuts a square's corners at half coverage, so its mask fills less of its box (as the
+     * generator's soft squares do); the coverage keeps the corners' mass. Under a moderate blur
+     * (three 3×3 box passes) every kind keeps its kind at every size. A heavy one (six) lifts a
+     * small triangle's coverage fill to a circle's (0.75): its tip fades, and the box with it.
+     */
+    @Test
+    void blurredShapesKeepTheirKind() {
+        for (ShapeSize z : ShapeSize.values()) {
+            for (ShapeKind k : ShapeKind.values()) {
+                Scene s = Scene.of(k, ShapeColor.BLUE, z, 1, 1);
+                Images.Argb blurred = blurred(s, 3);
+                ShapeLook l = ShapeLook.of(blurred);
+                assertEquals(k, l.kind(), s + " blurred read as " + l);
+                if (k == ShapeKind.SQUARE) {
+                    double maskFill = ShapeStats.fillRatio(new ShapeStats(blurred).mask(), 64);
+                    assertTrue(l.fillRatio() > maskFill, "the coverage keeps the corners: " + l.fillRatio() + " vs " + maskFill);
+                }
+            }
+        }
+    }
+
+    /** A turned square is a square (its upright box it fills only as a triangle fills its own), a turned triangle a triangle. */
+    @Test
+    void turnedSquaresAndTrianglesKeepTheirKind() {
+        for (ShapeSize z : ShapeSize.values()) {
+            for (int degrees = 0; degrees <= 45; degrees += 5) {
+                Scene s = Scene.of(ShapeKind.SQUARE, ShapeColor.RED, z, 1, 1);
+                ShapeLook triangle = ShapeLook.of(turned(ShapeKind.TRIANGLE, s, Math.toRadians(degrees)));
+                assertEquals(ShapeKind.TRIANGLE, triangle.kind(), z + " triangle turned " + degrees + "°: " + triangle);
+                if (z != ShapeSize.SMALL) {
+                    ShapeLook square = ShapeLook.of(turned(ShapeKind.SQUARE, s, Math.toRadians(degrees)));
+                    assertEquals(ShapeKind.SQUARE, square.kind(), z + " square turned " + degrees + "°: " + square);
+                }
+            }
+        }
+    }
+
+    /** A shape of {@code kind} with {@code s}'s size, color and place, turned by {@code theta}, 4×4 supersampled. */
+    private static Images.Argb turned(ShapeKind kind, Scene s, double theta) {
+        double cx = s.cx() * 64;
+        double cy = s.cy() * 64;
+        double r = s.radius() * 64;
+        double cos = Math.cos(theta);
+        double sin = Math.sin(theta);
+        float[] cover = new float[64 * 64];
+        for (int i = 0; i < cover.length; i++) {
+            int in = 0;
+            for (int sub = 0; sub < 16; sub++) {
+                double dx = i % 64 + (sub % 4 + 0.5) / 4 - cx;
+                double dy = i / 64 + (sub / 4 + 0.5) / 4 - cy;
+                double u = dx * cos + dy * sin;
+                double v = -dx * sin + dy * cos;
+                in += kind.contains(u / r, v / r) ? 1 : 0;
+            }
+            cover[i] = in / 16f;
+        }
+        return withCoverage(cover, s.color().rgb());
+    }
+
+    /** The render of {@code s}, its coverage box-blurred {@code passes} times (3×3), in blue. */
+    private static Images.Argb blurred(Scene s, int passes) {
+        float[] cover = ShapeRenderer.render(s).coverage();
+        for (int p = 0; p < passes; p++) {
+            float[] next = new float[cover.length];
+            for (int y = 0; y < 64; y++) {
+                for (int x = 0; x < 64; x++) {
+                    float sum = 0;
+                    for (int dy = -1; dy <= 1; dy++) {
+                        for (int dx = -1; dx <= 1; dx++) {
+                            int xx = Math.min(63, Math.max(0, x + dx));
+                            int yy = Math.min(63, Math.max(0, y + dy));
+                            sum += cover[yy * 64 + xx];
+                        }
+                    }
+                    next[y * 64 + x] = sum / 9;
+                }
+            }
+            cover = next;
+        }
+        return withCoverage(cover, ShapeColor.BLUE.rgb());
+    }
+
     /** The render of {@code s} with its shape painted in {@code rgb} (0..255), antialiased alike. */
     static Images.Argb painted(Scene s, int[] rgb) {
-        float[] cover = ShapeRenderer.render(s).coverage();
+        return withCoverage(ShapeRenderer.render(s).coverage(), rgb);
+    }
+
+    /** A picture of {@code cover} (0..1 per pixel) painted in {@code rgb} on the background. */
+    static Images.Argb withCoverage(float[] cover, int[] rgb) {
         int[] bg = ShapeColor.BACKGROUND;
         int[] px = new int[cover.length];
         for (int i = 0; i < px.length; i++) {
