@@ -26,9 +26,9 @@ public record ShapeLook(ShapeColor color, ShapeKind kind, ShapeSize size, double
      * best (ShapeLookCalibrationTest): on 1000 generator samples against the kind their z stands
      * for, 98.3% right (the half-coverage mask's upright box fill with its best cuts, 0.70 and
      * 0.88, until stop 29: 96.6%), on its drawings from exact codes and on 2000 exact renders 100%
-     * (99.9%, 99.8%); squares and triangles turned 5–45° 98.5% and 100%. The triangle cut is the
-     * middle of the plateau where the summed accuracy stays within 0.3% of its best (0.72–0.745);
-     * the square cut sits in its plateau (0.845–0.885) above a squircle half way from a circle to
+     * (99.9%, 99.8%); squares and triangles turned 5–45° 98.5% and 100%. Both cuts sit in the
+     * plateaus where the accuracy summed over the three sets stays within 0.003 of its best
+     * (0.73–0.74 and 0.845–0.885), the square cut above a squircle half way from a circle to
      * a square, so that a half-way form is still a circle.
      */
     static final double TRIANGLE_MAX_FILL = 0.73;
