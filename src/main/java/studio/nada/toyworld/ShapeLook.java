@@ -6,12 +6,13 @@ import studio.nada.export.Images;
 /**
  * What a Shapes-world picture shows, read from its pixels by explicit bands, never by CLIP: the
  * color by hue angle (violet is not blue), the kind by how much of its smallest enclosing box,
- * turned, the shape's coverage fills ({@link CoverageFill}), the size by the silhouette's area, and whether the shape is drawn as an
- * outline (a ring of color around an interior of background). The silhouette is the shape's mask
- * with its holes filled, so an outline and a filled shape of one form have the same silhouette.
+ * turned, the shape's coverage fills ({@link CoverageFill}), the size by the silhouette's area,
+ * and whether the shape is drawn as an outline (a ring of color around an interior of
+ * background). The silhouette is the shape's mask with its holes filled, so an outline and a
+ * filled shape of one form have the same silhouette.
  *
  * @param color    the named color whose hue band holds the shape's mean hue (null: none, or pale)
- * @param kind     the kind whose fill-ratio band holds the silhouette's (null: no shape)
+ * @param kind     the kind whose band holds the coverage fill, {@code fillRatio} (null: no shape)
  * @param size     the named size nearest the silhouette's radius (null without a shape)
  * @param cx       the silhouette's centroid in pixels (NaN without a shape)
  * @param outline  the shape covers under {@value #OUTLINE_MAX_COVER} of its silhouette and the
