@@ -3,7 +3,6 @@ package studio.nada.toyworld;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import studio.nada.export.Images;
 
 /**
  * How much of its box a shape's coverage fills, the box turned to the silhouette's smallest
@@ -22,18 +21,13 @@ final class CoverageFill {
 
     private CoverageFill() {}
 
-    /** The fill in [0, 1] (0 without a shape); {@code silhouette} is the shape's filled mask. */
-    static double of(Images.Argb image, boolean[] silhouette) {
-        int[] px = image.pixels();
-        int w = image.width();
-        int h = px.length / w;
-        double[] dist = new double[px.length];
-        for (int i = 0; i < px.length; i++) {
-            dist[i] = ShapeStats.distance(ShapeStats.rgb(px[i]), ShapeColor.BACKGROUND);
-        }
-        double[] sorted = dist.clone();
-        Arrays.sort(sorted);
-        double full = sorted[(int) (0.99 * (sorted.length - 1))];
+    /**
+     * The fill in [0, 1] (0 without a shape): {@code silhouette} is the shape's filled mask in
+     * {@code stats}' picture, {@code w} px wide.
+     */
+    static double of(ShapeStats stats, boolean[] silhouette, int w) {
+        int h = silhouette.length / w;
+        double full = stats.shapeDistance();
         double[] axis = smallestBoxAxis(silhouette, w);
         if (full < ShapeStats.MIN_MASK_DISTANCE || axis == null) {
             return 0;
@@ -42,15 +36,16 @@ final class CoverageFill {
         for (int r = 0; r < REACH; r++) {
             near = ShapeLook.grown(near, w, true);
         }
-        double[] cover = new double[px.length];
+        double[] cover = new double[silhouette.length];
         double mx = 0;
         double my = 0;
         double mass = 0;
-        for (int i = 0; i < px.length; i++) {
+        for (int i = 0; i < cover.length; i++) {
             int x = i % w;
             int y = i / w;
-            double c = Math.min(1, dist[i] / full);
-            if (silhouette[i] && dist[i] < 0.5 * full && x > 0 && y > 0 && x < w - 1 && y < h - 1
+            double d = stats.distance(i);
+            double c = Math.min(1, d / full);
+            if (silhouette[i] && d < 0.5 * full && x > 0 && y > 0 && x < w - 1 && y < h - 1
                     && silhouette[i - 1] && silhouette[i + 1] && silhouette[i - w] && silhouette[i + w]) {
                 c = 1; // an outline's inside belongs to its form
             }

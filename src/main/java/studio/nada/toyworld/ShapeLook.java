@@ -65,7 +65,7 @@ public record ShapeLook(ShapeColor color, ShapeKind kind, ShapeSize size, double
         if (stats.area() == 0) {
             return new ShapeLook(null, null, null, Double.NaN, Double.NaN, silhouette, false, 0, Double.NaN);
         }
-        double fill = CoverageFill.of(image, silhouette);
+        double fill = CoverageFill.of(stats, silhouette, width);
         ShapeKind kind = kindOf(fill);
         double[] rgb = stats.meanRgb();
         double hue = hue(rgb);

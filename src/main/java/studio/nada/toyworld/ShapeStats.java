@@ -26,6 +26,9 @@ public final class ShapeStats {
     private final int width;
     private final int[] pixels;
     private final boolean[] mask;
+    /** Each pixel's RGB distance from the background, and the shape color's (its 99th percentile). */
+    private final double[] distance;
+    private final double shapeDistance;
     private final int area;
     private final double[] meanRgb = new double[3];
     private final double cx;
@@ -42,7 +45,9 @@ public final class ShapeStats {
         }
         double[] sorted = dist.clone();
         Arrays.sort(sorted);
-        double threshold = Math.max(MIN_MASK_DISTANCE, 0.5 * sorted[(int) (0.99 * (sorted.length - 1))]);
+        this.distance = dist;
+        this.shapeDistance = sorted[(int) (0.99 * (sorted.length - 1))];
+        double threshold = Math.max(MIN_MASK_DISTANCE, 0.5 * shapeDistance);
         int n = 0;
         double sx = 0;
         double sy = 0;
@@ -68,6 +73,16 @@ public final class ShapeStats {
 
     public boolean[] mask() {
         return mask.clone();
+    }
+
+    /** The shape color's RGB distance from the background: the 99th-percentile pixel's. */
+    double shapeDistance() {
+        return shapeDistance;
+    }
+
+    /** Pixel {@code i}'s RGB distance from the background. */
+    double distance(int i) {
+        return distance[i];
     }
 
     /** Mean RGB of the shape's pixels, 0..255 (zeros without a shape). */
