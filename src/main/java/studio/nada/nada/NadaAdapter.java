@@ -40,6 +40,9 @@ public final class NadaAdapter implements AutoCloseable {
     private SourceFilter.Codes sourceCodes;
     /** Codes held per step (see {@link NadaConfig#withHoldWeight}). */
     private static final int HELD_PER_STEP = 1;
+    /** Most memory the held codes' frozen pictures may take when kept for the run. */
+    private static final long MAX_KEPT_BYTES = 256L << 20;
+    private final boolean ignoresNoise;
     private final double totalWeight;
     private int iteration;
 
@@ -55,6 +58,7 @@ public final class NadaAdapter implements AutoCloseable {
         }
         this.manager = parent.newSubManager();
         this.frozen = frozen;
+        this.ignoresNoise = frozen.ignoresNoise();
         this.trainable = new Generator(frozen.config(), frozen.params().copy(manager));
         this.guides = List.copyOf(guides);
         this.totalWeight = guides.stream().mapToDouble(ClipGuide::weight).sum();
@@ -154,8 +158,10 @@ public final class NadaAdapter implements AutoCloseable {
     public StepResult step() {
         long t0 = System.nanoTime();
         if (config.filtersSource() && sourceCodes == null) {
-            sourceCodes = SourceFilter.split(frozen, guides, config.source(), config.target(),
-                    SourceFilter.keep(config.batch(), config.sourcePool()), config.seed(), manager);
+            int keep = SourceFilter.keep(config.batch(), config.sourcePool());
+            boolean reuse = readsFrozenOnce();
+            sourceCodes = SourceFilter.split(frozen, guides, config.source(), config.target(), keep, config.seed(),
+                    manager, reuse, reuse && config.holdsOthers());
         }
         rng.reseed(config.seed() * 1_000_003L + iteration);
         int n = frozen.config().nLatent();
@@ -191,20 +197,34 @@ public final class NadaAdapter implements AutoCloseable {
             Set<String> chosenParams = new HashSet<>(SynthesisLayers.parameters(trainable, layers));
             chosenParams.retainAll(optimized.keySet());
 
-            NDArray srcImg;
+            NDArray heldFrozen = null;
             List<NDArray> srcFeatures = new ArrayList<>();
-            // the frozen pass keeps only its images and their CLIP features: its intermediates are
-            // freed before the trained pass starts, which lowers the step's peak memory
-            try (GradMode off = GradMode.disabled(); StepScope f = StepScope.open(m, frozen.arrays())) {
-                guides.forEach(g -> f.attach(g.cachedArrays()));
-                srcImg = frozen.synthesis(wPlus, Noise.random(rng));
-                NDArray shown = holding ? srcImg.get("0:" + b) : srcImg;
-                for (ClipGuide g : guides) {
-                    srcFeatures.add(g.imageFeatures(shown));
+            if (sourceCodes != null && sourceCodes.frozen() != null) {
+                // read, not drawn: the same pictures (the frozen generator ignores noise), but the
+                // trained pass's noise is still drawn after the maps this pass would have drawn
+                Noise.drawRandom(frozen, rng, wPlus.getShape().get(0), m);
+                SourceFilter.Frozen kept = sourceCodes.frozen();
+                for (NDArray features : kept.sourceFeatures()) {
+                    srcFeatures.add(rowsOf(features, sourceRows(), m));
                 }
-                srcImg.getFloat(0, 0, 0, 0); // synchronize (CUDA) so the phase times mean something
-                srcImg.attach(m);
-                srcFeatures.forEach(a -> a.attach(m));
+                heldFrozen = holding ? rowsOf(kept.heldImages(), heldRows(), m) : null;
+            } else {
+                // the frozen pass keeps only its images and their CLIP features: its intermediates are
+                // freed before the trained pass starts, which lowers the step's peak memory
+                try (GradMode off = GradMode.disabled(); StepScope f = StepScope.open(m, frozen.arrays())) {
+                    guides.forEach(g -> f.attach(g.cachedArrays()));
+                    NDArray srcImg = frozen.synthesis(wPlus, Noise.random(rng));
+                    NDArray shown = holding ? srcImg.get("0:" + b) : srcImg;
+                    for (ClipGuide g : guides) {
+                        srcFeatures.add(g.imageFeatures(shown));
+                    }
+                    srcImg.getFloat(0, 0, 0, 0); // synchronize (CUDA) so the phase times mean something
+                    if (holding) {
+                        heldFrozen = srcImg.get(b + ":");
+                        heldFrozen.attach(m);
+                    }
+                    srcFeatures.forEach(a -> a.attach(m));
+                }
             }
             lap(phases, "frozen", mark);
             setRequiresGradient(chosenParams);
@@ -214,7 +234,7 @@ public final class NadaAdapter implements AutoCloseable {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray dstAll = trainable.synthesis(wPlus, Noise.random(rng));
                 NDArray dstImg = holding ? dstAll.get("0:" + b) : dstAll;
-                loss = holding ? holdLoss(srcImg, dstAll, b) : null;
+                loss = holding ? holdLoss(heldFrozen, dstAll, b) : null;
                 NDArray similarity = null;
                 for (int gi = 0; gi < guides.size(); gi++) {
                     ClipGuide g = guides.get(gi);
@@ -307,26 +327,50 @@ public final class NadaAdapter implements AutoCloseable {
      * generator's, holdWeight × mean squared pixel difference. Shared moves (a halo, a tinted
      * background) show on them; the change itself does not, since they already look like the target.
      */
-    private NDArray holdLoss(NDArray frozenImages, NDArray trainedImages, int batch) {
-        NDArray diff = trainedImages.get(batch + ":").sub(frozenImages.get(batch + ":"));
+    private NDArray holdLoss(NDArray heldFrozen, NDArray trainedImages, int batch) {
+        NDArray diff = trainedImages.get(batch + ":").sub(heldFrozen);
         return Ops.mul(diff.square().mean(), config.holdWeight());
     }
 
     /** {@code batch} distinct codes of the source bank, drawn for this iteration (a resumed run draws the same). */
     private NDArray sourceBatch(NDManager m) {
-        return draw(sourceCodes.source(), config.batch(), new Random(config.seed() * 1_000_033L + iteration), m);
+        return rowsOf(sourceCodes.source(), sourceRows(), m);
     }
 
     /** Codes that do not show the source, drawn for this iteration: the run should leave them as they are. */
     private NDArray heldBatch(NDManager m) {
-        return draw(sourceCodes.held(), HELD_PER_STEP, new Random(config.seed() * 1_000_037L + iteration), m);
+        return rowsOf(sourceCodes.held(), heldRows(), m);
     }
 
-    private static NDArray draw(NDArray codes, int count, Random pick, NDManager m) {
-        int[] rows = pick.ints(0, (int) codes.getShape().get(0)).distinct().limit(count).toArray();
-        NDArray z = codes.get(new NDIndex("{}", m.create(rows)));
-        z.attach(m); // results attach to the receiver's manager: the run's, which would grow every step
-        return z;
+    private int[] sourceRows() {
+        return draw(sourceCodes.source(), config.batch(), new Random(config.seed() * 1_000_033L + iteration));
+    }
+
+    private int[] heldRows() {
+        return draw(sourceCodes.held(), HELD_PER_STEP, new Random(config.seed() * 1_000_037L + iteration));
+    }
+
+    private static int[] draw(NDArray codes, int count, Random pick) {
+        return pick.ints(0, (int) codes.getShape().get(0)).distinct().limit(count).toArray();
+    }
+
+    private static NDArray rowsOf(NDArray table, int[] rows, NDManager m) {
+        NDArray picked = table.get(new NDIndex("{}", m.create(rows)));
+        picked.attach(m); // results attach to the receiver's manager: the run's, which would grow every step
+        return picked;
+    }
+
+    /**
+     * Whether the frozen side of a step can be read from the source filter's scoring pass instead
+     * of drawn every step: the codes come from the filter's bank, the frozen generator's pictures
+     * depend on W+ alone (no noise strength, no style mixing), and the held codes' pictures fit in
+     * {@link #MAX_KEPT_BYTES}. The Shapes world's generator draws no noise; FFHQ's does, and keeps
+     * the paper's per-step pass.
+     */
+    boolean readsFrozenOnce() {
+        long size = frozen.config().size();
+        long bytes = (long) SourceFilter.keep(config.batch(), config.sourcePool()) * 3 * size * size * Float.BYTES;
+        return config.filtersSource() && config.mixing() == 0 && ignoresNoise && bytes <= MAX_KEPT_BYTES;
     }
 
     private void setRequiresGradient(Set<String> names) {

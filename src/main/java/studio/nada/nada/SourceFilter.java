@@ -35,7 +35,20 @@ final class SourceFilter {
      * The codes of one run: {@code source}, the most source-like; {@code held}, the most target-like
      * (those that do not show the source, which the run should leave as they are).
      */
-    record Codes(NDArray source, NDArray held) {}
+    record Codes(NDArray source, NDArray held, Frozen frozen) {
+        Codes(NDArray source, NDArray held) {
+            this(source, held, null);
+        }
+    }
+
+    /**
+     * What the frozen generator makes of the kept codes, kept from the scoring pass: per guide, the
+     * source codes' image features [keep, D], and the held codes' images [keep, 3, H, W] (null
+     * when no hold asks for them). The frozen generator never changes, so where its pictures
+     * depend on the code alone (no noise, no mixing) a step can read them here instead of drawing
+     * them again.
+     */
+    record Frozen(List<NDArray> sourceFeatures, NDArray heldImages) {}
 
     /**
      * z of the {@code keep} most source-like of {@link #BANK} codes drawn from {@code
@@ -56,6 +69,15 @@ final class SourceFilter {
      */
     static Codes split(Generator frozen, List<ClipGuide> guides, String source, String target, int keep, long seed,
             NDManager owner) {
+        return split(frozen, guides, source, target, keep, seed, owner, false, false);
+    }
+
+    /**
+     * As above; with {@code keepFeatures} the result also carries the source codes' frozen image
+     * features, and with {@code keepHeldImages} the held codes' frozen images ({@link Frozen}).
+     */
+    static Codes split(Generator frozen, List<ClipGuide> guides, String source, String target, int keep, long seed,
+            NDManager owner, boolean keepFeatures, boolean keepHeldImages) {
         int d = frozen.config().styleDim();
         Random r = new Random(seed * 0x5DEECE66DL + 11);
         float[] z = new float[BANK * d];
@@ -63,6 +85,9 @@ final class SourceFilter {
             z[i] = (float) r.nextGaussian();
         }
         float[] score = new float[BANK];
+        float[][] features = new float[guides.size()][];
+        float[] images = null;
+        Shape imageShape = null;
         try (GradMode off = GradMode.disabled(); StepScope f = StepScope.open(owner, frozen.arrays())) {
             guides.forEach(g -> f.attach(g.cachedArrays()));
             NDArray all = f.manager().create(z, new Shape(BANK, d));
@@ -70,9 +95,19 @@ final class SourceFilter {
                 try (NDManager part = f.manager().newSubManager()) {
                     NDArray codes = all.get(from + ":" + (from + PART));
                     codes.attach(part);
-                    NDArray images = frozen.synthesis(Latents.toWPlus(frozen.style(codes), frozen.config().nLatent()),
+                    NDArray pictures = frozen.synthesis(Latents.toWPlus(frozen.style(codes), frozen.config().nLatent()),
                             Noise.stored());
-                    System.arraycopy(score(guides, source, target, images), 0, score, from, PART);
+                    List<NDArray> partFeatures = guides.stream().map(g -> g.imageFeatures(pictures)).toList();
+                    System.arraycopy(score(guides, source, target, partFeatures), 0, score, from, PART);
+                    if (keepFeatures) {
+                        for (int gi = 0; gi < guides.size(); gi++) {
+                            features[gi] = into(features[gi], partFeatures.get(gi).toFloatArray(), from);
+                        }
+                    }
+                    if (keepHeldImages) {
+                        imageShape = pictures.getShape();
+                        images = into(images, pictures.toFloatArray(), from);
+                    }
                 }
             }
         }
@@ -80,7 +115,30 @@ final class SourceFilter {
         for (int i = 0; i < BANK; i++) {
             negated[i] = -score[i];
         }
-        return new Codes(rows(z, d, lowest(score, keep), owner), rows(z, d, lowest(negated, keep), owner));
+        int[] sourceRows = lowest(score, keep);
+        int[] heldRows = lowest(negated, keep);
+        Frozen kept = null;
+        if (keepFeatures) {
+            List<NDArray> sourceFeatures = new java.util.ArrayList<>();
+            for (float[] all : features) {
+                int width = all.length / BANK;
+                sourceFeatures.add(rows(all, width, sourceRows, owner));
+            }
+            NDArray held = null;
+            if (keepHeldImages) {
+                long[] one = imageShape.slice(1).getShape();
+                held = rows(images, images.length / BANK, heldRows, owner).reshape(new Shape(keep, one[0], one[1], one[2]));
+            }
+            kept = new Frozen(sourceFeatures, held);
+        }
+        return new Codes(rows(z, d, sourceRows, owner), rows(z, d, heldRows, owner), kept);
+    }
+
+    /** {@code part}, a run of rows of a BANK-row table, copied into it at row {@code from} (made on first use). */
+    private static float[] into(float[] table, float[] part, int from) {
+        float[] t = table == null ? new float[part.length / PART * BANK] : table;
+        System.arraycopy(part, 0, t, from * (part.length / PART), part.length);
+        return t;
     }
 
     private static NDArray rows(float[] z, int d, int[] rows, NDManager owner) {
@@ -92,10 +150,11 @@ final class SourceFilter {
     }
 
     /** Per image, E_I·ΔT summed over the guides by weight: the lower, the more like the source. */
-    static float[] score(List<ClipGuide> guides, String source, String target, NDArray images) {
+    static float[] score(List<ClipGuide> guides, String source, String target, List<NDArray> features) {
         NDArray score = null;
-        for (ClipGuide g : guides) {
-            NDArray along = g.imageFeatures(images).matMul(g.textDirection(source, target).transpose()).reshape(-1);
+        for (int gi = 0; gi < guides.size(); gi++) {
+            ClipGuide g = guides.get(gi);
+            NDArray along = features.get(gi).matMul(g.textDirection(source, target).transpose()).reshape(-1);
             NDArray w = along.mul(g.weight());
             score = score == null ? w : score.add(w);
         }

@@ -89,6 +89,23 @@ public final class Generator {
         return Collections.unmodifiableList(toRgbs);
     }
 
+    /**
+     * Whether every noise strength ({@code noise.weight}) is exactly zero: then a picture depends
+     * on W+ alone, whatever noise maps it is given (0 · map adds exact zeros).
+     */
+    public boolean ignoresNoise() {
+        for (String name : params.names()) {
+            if (name.endsWith("noise.weight")) {
+                for (float v : params.get(name).toFloatArray()) {
+                    if (v != 0f) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
     /** The mapping network: z [N, D] to w [N, D]. */
     public NDArray style(NDArray z) {
         return style.forward(z);
