@@ -195,7 +195,8 @@ class StudioFlowTest {
             });
             assertEquals(State.FINISHED, fx(() -> vm.run().stateProperty().get()));
             assertTrue(fx(() -> vm.layerMap().columns().size()) < 300, "Esc stopped the run");
-            assertTrue(fx(() -> vm.run().statusProperty().get()).startsWith("Stopped"));
+            String stopped = fx(() -> vm.run().statusProperty().get());
+            assertTrue(stopped.matches("Stopped after \\d+ iterations in (\\d+ s|\\d+m\\d\\ds)"), "says how long it ran: " + stopped);
 
             double handlers = studio.fxDispatch().worstHandlerMillis();
             double handlerCpu = studio.fxDispatch().worstHandlerCpuMillis();

@@ -38,6 +38,10 @@ public final class RunViewModel {
     private SessionFiles.Saved running;
     private java.nio.file.Path runningDir;
     private boolean resuming;
+    /** When Adapt was pressed, and the time spent paused since: a finished run says how long it took. */
+    private long begunNanos;
+    private long pausedNanos;
+    private long pausedAt = -1;
     private final java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "session-writer");
         t.setDaemon(true);
@@ -112,6 +116,9 @@ public final class RunViewModel {
         running = saved;
         runningDir = options.outDir();
         resuming = resume;
+        begunNanos = System.nanoTime();
+        pausedNanos = 0;
+        pausedAt = -1;
         progress.set(-1);
         status.set(resume ? "Continuing…" : "Setting up…");
         eta.set("");
@@ -229,13 +236,19 @@ public final class RunViewModel {
             layerMap.addChange(c.iteration(), c.relative());
         } else if (e instanceof TrainingEvent.Paused p) {
             state.set(State.PAUSED);
+            pausedAt = System.nanoTime();
             status.set("Paused at iteration " + p.iteration());
         } else if (e instanceof TrainingEvent.Resumed r) {
             state.set(State.RUNNING);
+            if (pausedAt >= 0) {
+                pausedNanos += System.nanoTime() - pausedAt;
+                pausedAt = -1;
+            }
             status.set("Resumed at iteration " + r.iteration());
         } else if (e instanceof TrainingEvent.Finished f) {
             state.set(State.FINISHED);
-            status.set((f.completed() ? "Finished" : "Stopped") + " after " + f.iteration() + " iterations");
+            status.set((f.completed() ? "Finished" : "Stopped") + " after " + f.iteration() + " iterations in "
+                    + formatDuration((System.nanoTime() - begunNanos - pausedNanos) / 1e9));
             eta.set("");
             saveSession();
             if (f.outDir() != null) {
@@ -258,6 +271,12 @@ public final class RunViewModel {
             return "Out of memory: lower the batch size or the number of CLIP models, then adapt again. (" + m + ")";
         }
         return Character.toUpperCase(m.charAt(0)) + m.substring(1);
+    }
+
+    /** "27 s", "4m05s", "1h02m": how long a run took, pauses left out. */
+    static String formatDuration(double seconds) {
+        long s = Math.round(seconds);
+        return s < 60 ? s + " s" : formatEta(s).substring("ETA ".length());
     }
 
     static String formatEta(double seconds) {

@@ -30,6 +30,15 @@ class ViewModelsTest {
     Path dir;
 
     @Test
+    void aFinishedRunSaysHowLongItTookInUnitsThatFit() {
+        assertEquals("27 s", RunViewModel.formatDuration(26.6));
+        assertEquals("0 s", RunViewModel.formatDuration(0.2));
+        assertEquals("1m00s", RunViewModel.formatDuration(59.7));
+        assertEquals("4m05s", RunViewModel.formatDuration(245));
+        assertEquals("1h02m", RunViewModel.formatDuration(3725));
+    }
+
+    @Test
     void promptSaysWhatIsMissingAndKeepsOnlyImages() {
         PromptViewModel vm = new PromptViewModel();
         assertNull(vm.problem());
