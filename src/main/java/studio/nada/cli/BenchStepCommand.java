@@ -106,8 +106,10 @@ public final class BenchStepCommand implements Callable<Integer> {
             config = config.withIterations(warmup + steps);
             GeneratorConfig gc = g.config();
             try (NadaAdapter adapter = new NadaAdapter(g, guides, config, RandomSource.engine(), root)) {
+                double first = 0; // the first step also scores the source pool (the Shapes world filters for it)
                 for (int i = 0; i < warmup; i++) {
-                    adapter.step();
+                    double t = adapter.step().millis() / 1000.0;
+                    first = i == 0 ? t : first;
                 }
                 if (profile != null) {
                     OpProfile.start();
@@ -137,6 +139,10 @@ public final class BenchStepCommand implements Callable<Integer> {
                 if (shapes) {
                     int iters = ShapesWorld.recommended().iterations();
                     out.printf(Locale.ROOT, "the recommended %d iterations: about %.0f s of steps%n", iters, iters * median);
+                    if (warmup > 0) {
+                        out.printf(Locale.ROOT, "a whole adaptation: about %.0f s (the first step %.1f s: it also scores"
+                                + " the source pool; then %d at the median)%n", first + (iters - 1) * median, first, iters - 1);
+                    }
                 }
                 out.print("mean by phase:");
                 phases.forEach((k, v) -> out.printf(Locale.ROOT, "  %s %.2f s", k, v));

@@ -15,5 +15,6 @@ class BenchStepCommandTest {
         assertTrue(r.out().contains("the Shapes world, its recommended settings (batch ") && r.out().contains("), 1 compute thread"), r.out());
         assertTrue(r.out().contains("probe") && r.out().contains("backward"), r.out());
         assertTrue(r.out().matches("(?s).*the recommended \\d+ iterations: about \\d+ s of steps.*"), r.out());
+        assertTrue(r.out().matches("(?s).*a whole adaptation: about \\d+ s \\(the first step \\d+\\.\\d s: it also scores the source pool.*"), r.out());
     }
 }
