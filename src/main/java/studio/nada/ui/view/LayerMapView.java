@@ -99,14 +99,23 @@ final class LayerMapView extends Pane {
     }
 
     private double columnWidth() {
-        int n = Math.max(1, vm.columns().size());
-        return Math.max(1, Math.min(12, (canvas.getWidth() - LABELS - STRIP - 8) / n));
+        return columnWidth(canvas.getWidth(), vm.columns().size());
+    }
+
+    /**
+     * Up to 12 px a column; narrower than a pixel when a run has more iterations than the map has
+     * pixels (each column then draws one pixel over its neighbours), so the columns never run
+     * under the strip on the right; 0 when the labels and the strip take the whole width.
+     */
+    static double columnWidth(double canvasWidth, int columns) {
+        return Math.min(12, Math.max(0, canvasWidth - LABELS - STRIP - 8) / Math.max(1, columns));
     }
 
     /** What the mouse is over, in words (empty outside the rows). */
     String describeAt(double x, double y) {
         int row = (int) (y / ROW);
-        int col = x < LABELS ? -1 : (int) ((x - LABELS) / columnWidth());
+        double w = columnWidth();
+        int col = x < LABELS || w <= 0 ? -1 : (int) ((x - LABELS) / w);
         return vm.describe(row, col < vm.columns().size() ? col : -1);
     }
 
@@ -120,8 +129,9 @@ final class LayerMapView extends Pane {
             g.fillText(SynthesisLayers.describeIndex(j, rows), 6, j * ROW + 12);
         }
         double w = columnWidth();
+        double end = LABELS + w * vm.columns().size(); // where the strip's margin begins
         List<LayerMapViewModel.Column> cols = vm.columns();
-        for (int i = 0; i < cols.size(); i++) {
+        for (int i = 0; i < cols.size() && w > 0; i++) {
             LayerMapViewModel.Column c = cols.get(i);
             float max = 0;
             if (c.scores() != null) {
@@ -140,7 +150,7 @@ final class LayerMapView extends Pane {
                     fill = change == null || j >= change.length ? EMPTY : ramp(spread(change, change[j]));
                 }
                 g.setFill(fill);
-                g.fillRect(x, j * ROW + 1, Math.max(1, w - (w > 3 ? 1 : 0)), ROW - 2);
+                g.fillRect(x, j * ROW + 1, Math.min(Math.max(1, w - (w > 3 ? 1 : 0)), end - x), ROW - 2);
             }
             if (c.scores() != null) {
                 g.setFill(Color.WHITE);

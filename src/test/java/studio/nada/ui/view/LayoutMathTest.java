@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The preview's tile sizes and the chart's iteration ticks: arithmetic, no window needed. */
+/** The preview's tile sizes, the chart's iteration ticks and the layer map's columns: arithmetic, no window needed. */
 class LayoutMathTest {
     @Test
     void tilesFillTheSpaceAndFallBackToScrolling() {
@@ -30,5 +30,20 @@ class LayoutMathTest {
             int unit = LossChartView.Ranges.iterationTick(total);
             assertTrue(total / unit <= 10, total + " by " + unit);
         }
+    }
+
+    @Test
+    void layerMapColumnsStayLeftOfTheStrip() {
+        assertEquals(12, LayerMapView.columnWidth(1280, 10), "few iterations: 12 px columns");
+        // 800 px window: the map's canvas is about 380 px; 140 columns share the 40 px left
+        double narrow = LayerMapView.columnWidth(380, 140);
+        assertTrue(narrow > 0 && narrow < 1, "narrower than a pixel: " + narrow);
+        for (double width : new double[] {300, 380, 600, 880, 1400}) {
+            for (int n : new int[] {1, 50, 140, 301, 2000}) {
+                // labels 236 px, strip 96 px, margin 8 px
+                assertTrue(n * LayerMapView.columnWidth(width, n) <= Math.max(0, width - 236 - 96 - 8) + 1e-9, width + " px, " + n);
+            }
+        }
+        assertEquals(0, LayerMapView.columnWidth(300, 140), "no room beside the labels and the strip: no columns");
     }
 }
