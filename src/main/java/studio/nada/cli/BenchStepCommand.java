@@ -106,10 +106,10 @@ public final class BenchStepCommand implements Callable<Integer> {
             config = config.withIterations(warmup + steps);
             GeneratorConfig gc = g.config();
             try (NadaAdapter adapter = new NadaAdapter(g, guides, config, RandomSource.engine(), root)) {
-                double first = 0; // the first step also scores the source pool (the Shapes world filters for it)
-                for (int i = 0; i < warmup; i++) {
-                    double t = adapter.step().millis() / 1000.0;
-                    first = i == 0 ? t : first;
+                // the first step also scores the source pool (the Shapes world filters for it)
+                double first = warmup > 0 ? adapter.step().millis() / 1000.0 : 0;
+                for (int i = 1; i < warmup; i++) {
+                    adapter.step();
                 }
                 if (profile != null) {
                     OpProfile.start();

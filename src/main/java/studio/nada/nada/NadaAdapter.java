@@ -42,7 +42,6 @@ public final class NadaAdapter implements AutoCloseable {
     private static final int HELD_PER_STEP = 1;
     /** Most memory the held codes' frozen pictures may take when kept for the run. */
     private static final long MAX_KEPT_BYTES = 256L << 20;
-    private final boolean ignoresNoise;
     private final double totalWeight;
     private int iteration;
 
@@ -58,7 +57,6 @@ public final class NadaAdapter implements AutoCloseable {
         }
         this.manager = parent.newSubManager();
         this.frozen = frozen;
-        this.ignoresNoise = frozen.ignoresNoise();
         this.trainable = new Generator(frozen.config(), frozen.params().copy(manager));
         this.guides = List.copyOf(guides);
         this.totalWeight = guides.stream().mapToDouble(ClipGuide::weight).sum();
@@ -172,9 +170,12 @@ public final class NadaAdapter implements AutoCloseable {
             NDManager m = scope.manager();
             Map<String, Long> phases = new LinkedHashMap<>();
             long[] mark = {System.nanoTime()};
-            NDArray wPlus = sampleLatents(m, n);
             int b = config.batch();
             boolean holding = config.holdsOthers();
+            // this iteration's rows of the source bank and of the held codes (null: drawn at random, none)
+            int[] sourceRows = sourceCodes == null ? null : sourceRows();
+            int[] heldRows = holding ? heldRows() : null;
+            NDArray wPlus = sampleLatents(m, n, sourceRows, heldRows);
 
             float[] scores = null;
             int[] chosen;
@@ -205,9 +206,9 @@ public final class NadaAdapter implements AutoCloseable {
                 Noise.drawRandom(frozen, rng, wPlus.getShape().get(0), m);
                 SourceFilter.Frozen kept = sourceCodes.frozen();
                 for (NDArray features : kept.sourceFeatures()) {
-                    srcFeatures.add(rowsOf(features, sourceRows(), m));
+                    srcFeatures.add(rowsOf(features, sourceRows, m));
                 }
-                heldFrozen = holding ? rowsOf(kept.heldImages(), heldRows(), m) : null;
+                heldFrozen = holding ? rowsOf(kept.heldImages(), heldRows, m) : null;
             } else {
                 // the frozen pass keeps only its images and their CLIP features: its intermediates are
                 // freed before the trained pass starts, which lowers the step's peak memory
@@ -305,11 +306,12 @@ public final class NadaAdapter implements AutoCloseable {
     }
 
     /** z (and, with probability {@code mixing}, a second z and one shared crossover) to W+. */
-    private NDArray sampleLatents(NDManager m, int n) {
+    private NDArray sampleLatents(NDManager m, int n, int[] sourceRows, int[] heldRows) {
         int d = frozen.config().styleDim();
-        NDArray z = sourceCodes == null ? rng.normal(m, new Shape(config.batch(), d)) : sourceBatch(m);
-        if (config.holdsOthers()) {
-            z = z.concat(heldBatch(m));
+        NDArray z = sourceRows == null ? rng.normal(m, new Shape(config.batch(), d))
+                : rowsOf(sourceCodes.source(), sourceRows, m);
+        if (heldRows != null) {
+            z = z.concat(rowsOf(sourceCodes.held(), heldRows, m));
         }
         Random coin = new Random(config.seed() * 31 + iteration);
         try (GradMode off = GradMode.disabled()) {
@@ -332,20 +334,12 @@ public final class NadaAdapter implements AutoCloseable {
         return Ops.mul(diff.square().mean(), config.holdWeight());
     }
 
-    /** {@code batch} distinct codes of the source bank, drawn for this iteration (a resumed run draws the same). */
-    private NDArray sourceBatch(NDManager m) {
-        return rowsOf(sourceCodes.source(), sourceRows(), m);
-    }
-
-    /** Codes that do not show the source, drawn for this iteration: the run should leave them as they are. */
-    private NDArray heldBatch(NDManager m) {
-        return rowsOf(sourceCodes.held(), heldRows(), m);
-    }
-
+    /** {@code batch} distinct rows of the source bank, drawn for this iteration (a resumed run draws the same). */
     private int[] sourceRows() {
         return draw(sourceCodes.source(), config.batch(), new Random(config.seed() * 1_000_033L + iteration));
     }
 
+    /** Rows of the codes that do not show the source, drawn for this iteration: the run should leave them as they are. */
     private int[] heldRows() {
         return draw(sourceCodes.held(), HELD_PER_STEP, new Random(config.seed() * 1_000_037L + iteration));
     }
@@ -370,7 +364,7 @@ public final class NadaAdapter implements AutoCloseable {
     boolean readsFrozenOnce() {
         long size = frozen.config().size();
         long bytes = (long) SourceFilter.keep(config.batch(), config.sourcePool()) * 3 * size * size * Float.BYTES;
-        return config.filtersSource() && config.mixing() == 0 && ignoresNoise && bytes <= MAX_KEPT_BYTES;
+        return config.filtersSource() && config.mixing() == 0 && bytes <= MAX_KEPT_BYTES && frozen.ignoresNoise();
     }
 
     private void setRequiresGradient(Set<String> names) {

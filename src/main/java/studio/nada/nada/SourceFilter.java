@@ -35,11 +35,7 @@ final class SourceFilter {
      * The codes of one run: {@code source}, the most source-like; {@code held}, the most target-like
      * (those that do not show the source, which the run should leave as they are).
      */
-    record Codes(NDArray source, NDArray held, Frozen frozen) {
-        Codes(NDArray source, NDArray held) {
-            this(source, held, null);
-        }
-    }
+    record Codes(NDArray source, NDArray held, Frozen frozen) {}
 
     /**
      * What the frozen generator makes of the kept codes, kept from the scoring pass: per guide, the

@@ -94,12 +94,12 @@ public final class Generator {
      * on W+ alone, whatever noise maps it is given (0 · map adds exact zeros).
      */
     public boolean ignoresNoise() {
-        for (String name : params.names()) {
-            if (name.endsWith("noise.weight")) {
-                for (float v : params.get(name).toFloatArray()) {
-                    if (v != 0f) {
-                        return false;
-                    }
+        List<StyledConv> all = new ArrayList<>(convs);
+        all.add(conv1);
+        for (StyledConv c : all) {
+            for (float v : c.noiseStrength().toFloatArray()) {
+                if (v != 0f) {
+                    return false;
                 }
             }
         }

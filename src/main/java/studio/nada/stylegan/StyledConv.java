@@ -22,6 +22,11 @@ public final class StyledConv {
         return conv;
     }
 
+    /** The noise strength (rosinality's {@code noise.weight}, [1]). */
+    public NDArray noiseStrength() {
+        return noise.weight();
+    }
+
     public java.util.List<NDArray> arrays() {
         java.util.List<NDArray> out = new java.util.ArrayList<>(conv.arrays());
         out.add(noise.weight());
