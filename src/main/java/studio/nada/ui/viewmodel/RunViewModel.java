@@ -248,7 +248,7 @@ public final class RunViewModel {
         } else if (e instanceof TrainingEvent.Finished f) {
             state.set(State.FINISHED);
             status.set((f.completed() ? "Finished" : "Stopped") + " after " + f.iteration() + " iterations in "
-                    + formatDuration((System.nanoTime() - begunNanos - pausedNanos) / 1e9));
+                    + formatDuration(runSeconds(begunNanos, System.nanoTime(), pausedNanos, pausedAt)));
             eta.set("");
             saveSession();
             if (f.outDir() != null) {
@@ -271,6 +271,14 @@ public final class RunViewModel {
             return "Out of memory: lower the batch size or the number of CLIP models, then adapt again. (" + m + ")";
         }
         return Character.toUpperCase(m.charAt(0)) + m.substring(1);
+    }
+
+    /**
+     * Seconds from {@code begun} to {@code now} less the pauses: those ended ({@code pausedTotal})
+     * and one still open ({@code pausedAt} ≥ 0: a run stopped while paused ends without resuming).
+     */
+    static double runSeconds(long begun, long now, long pausedTotal, long pausedAt) {
+        return (now - begun - pausedTotal - (pausedAt >= 0 ? now - pausedAt : 0)) / 1e9;
     }
 
     /** "27 s", "4m05s", "1h02m": how long a run took, pauses left out. */

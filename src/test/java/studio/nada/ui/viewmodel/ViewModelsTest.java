@@ -36,6 +36,9 @@ class ViewModelsTest {
         assertEquals("1m00s", RunViewModel.formatDuration(59.7));
         assertEquals("4m05s", RunViewModel.formatDuration(245));
         assertEquals("1h02m", RunViewModel.formatDuration(3725));
+        long s = 1_000_000_000L;
+        assertEquals(20, RunViewModel.runSeconds(0, 30 * s, 10 * s, -1), 1e-9, "a pause that ended");
+        assertEquals(20, RunViewModel.runSeconds(0, 30 * s, 4 * s, 24 * s), 1e-9, "stopped while paused: that pause too");
     }
 
     @Test
