@@ -100,9 +100,11 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
         if (out != null) {
             Files.createDirectories(out);
         }
-        log.printf(Locale.ROOT, "settings: %d iterations, batch %d, k %d %s, probe %d on %d codes, lr %s, direction floor %s, source pool %d, hold %s,"
-                + " mixing %s, clip weights %s%n", base.iterations(), base.batch(), base.layersK(), base.layerMapping(),
-                base.autoLayerIters(), base.autoLayerBatch(), RecommendedSettings.number(base.lr()),
+        String layers = base.layersK() == 0 ? "all layers (no probe)"
+                : String.format(Locale.ROOT, "k %d %s, probe %d on %d codes", base.layersK(), base.layerMapping(),
+                        base.autoLayerIters(), base.autoLayerBatch());
+        log.printf(Locale.ROOT, "settings: %d iterations, batch %d, %s, lr %s, direction floor %s, source pool %d, hold %s,"
+                + " mixing %s, clip weights %s%n", base.iterations(), base.batch(), layers, RecommendedSettings.number(base.lr()),
                 RecommendedSettings.number(base.directionFloor()), base.sourcePool(),
                 RecommendedSettings.number(base.holdWeight()),
                 RecommendedSettings.number(base.mixing()), weights);

@@ -201,9 +201,9 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
 
     /** One line for logs: "iterations 70, batch 2, lr 0.005, k 4 consumer, …". */
     public String summary() {
-        return "iterations " + iterations + ", batch " + batch + ", lr " + number(lr) + ", k "
-                + (layersK == 0 ? "all" : Integer.toString(layersK)) + " " + mapping()
-                + ", auto-layer-iters " + autoLayerIters + (autoLayerBatch == 8 ? "" : " on " + autoLayerBatch + " codes")
+        return "iterations " + iterations + ", batch " + batch + ", lr " + number(lr)
+                + (layersK == 0 ? ", all layers (no probe)" : ", k " + layersK + " " + mapping()
+                        + ", auto-layer-iters " + autoLayerIters + (autoLayerBatch == 8 ? "" : " on " + autoLayerBatch + " codes"))
                 + (directionFloor == 0 ? "" : ", direction floor " + number(directionFloor))
                 + (sourcePool == 0 ? "" : ", source pool " + sourcePool)
                 + (holdWeight == 0 ? "" : ", hold weight " + number(holdWeight))

@@ -16,7 +16,7 @@ class ToyworldEvalCommandTest {
         Cli.Run r = Cli.run("toyworld", "eval", "--changes", "red>blue,circle>square,outline", "--seeds", "0,1",
                 "--iterations", "2", "--samples", "48", "--out", dir.toString());
         assertEquals(0, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("settings: 2 iterations, batch 2, k 4 CONSUMER"), r.out());
+        assertTrue(r.out().contains("settings: 2 iterations, batch 2, all layers (no probe)"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("red>blue") && l.split("%").length > 6), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("circle>square")), r.out());
         // two iterations change nothing visible: nothing meets the bar
