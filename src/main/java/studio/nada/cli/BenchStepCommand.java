@@ -89,8 +89,9 @@ public final class BenchStepCommand implements Callable<Integer> {
                 g = ShapesWorld.generatorCheckpoint().build(root);
                 guides.addAll(ShapesWorld.guides(null, new double[] {rec.clipWeight(0), rec.clipWeight(1)}, root));
                 config = rec.config("blue shape", "green shape", 0);
-                out.printf(Locale.ROOT, "NADA step: the Shapes world, its recommended settings (batch %d, k %d), %d compute"
-                        + " thread(s), on %s%n", config.batch(), config.layersK(), ai.djl.pytorch.jni.JniUtils.getNumThreads(), dev);
+                out.printf(Locale.ROOT, "NADA step: the Shapes world, its recommended settings (batch %d, %s), %d compute"
+                        + " thread(s), on %s%n", config.batch(), config.layersK() == 0 ? "all layers, no probe"
+                                : "k " + config.layersK(), ai.djl.pytorch.jni.JniUtils.getNumThreads(), dev);
             } else {
                 GeneratorConfig gc = generator.config();
                 g = GeneratorInit.random(root, gc);

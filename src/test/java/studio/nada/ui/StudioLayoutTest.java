@@ -181,6 +181,27 @@ class StudioLayoutTest {
     }
 
     @Test
+    void probeStepsAreOffWhileEveryLayerTrains() throws Exception {
+        Node probe = robot.lookup("#probeStepsEditor").query();
+        int before = fx(() -> vm.advanced().layersKProperty().get());
+        try {
+            assertTrue(fx(() -> {
+                vm.advanced().layersKProperty().set(0);
+                return probe.isDisabled();
+            }), "0 layers per step = all of them, no probe");
+            assertFalse(fx(() -> {
+                vm.advanced().layersKProperty().set(3);
+                return probe.isDisabled();
+            }), "a probe picks 3 layers: its steps count");
+        } finally {
+            fx(() -> {
+                vm.advanced().layersKProperty().set(before);
+                return null;
+            });
+        }
+    }
+
+    @Test
     void styleImagesShowAsThumbnailsThatCanBeRemoved() throws Exception {
         java.nio.file.Path a = home.resolve("style-a.png");
         java.nio.file.Path b = home.resolve("style-b.png");

@@ -63,6 +63,11 @@ final class AdvancedView {
             if (i instanceof Row row && row.field != null) {
                 markWhenChanged(editor.getEditor(), vm, row.field);
             }
+            if (i instanceof Row row && row.field == Field.AUTO_LAYER_ITERS) {
+                // with every layer trained there is no probe: its steps would be a setting that does nothing
+                editor.getEditor().setId("probeStepsEditor");
+                editor.getEditor().disableProperty().bind(vm.layersKProperty().isEqualTo(0));
+            }
             return editor;
         });
 
