@@ -115,8 +115,10 @@ class StudioFlowTest {
         studio.fxDispatch().reset();
         try (FxPulseMonitor pulses = new FxPulseMonitor().start()) {
             pulses.runActive(false);
+            List<Double> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
             fx(() -> {
                 vm.run().stateProperty().addListener((o, a, b) -> pulses.runActive(b == State.RUNNING));
+                vm.run().progressProperty().addListener((o, a, b) -> progress.add(b.doubleValue()));
                 return null;
             });
             // 20 iterations, started with Ctrl+Enter
@@ -125,6 +127,8 @@ class StudioFlowTest {
                 waitUntil(180, () -> !vm.run().stateProperty().get().active());
             });
             assertEquals(State.FINISHED, fx(() -> vm.run().stateProperty().get()));
+            // never indeterminate: drawn in software its animation took the cores the setup needs
+            assertTrue(!progress.isEmpty() && progress.stream().allMatch(p -> p >= 0), "progress: " + progress);
             waitUntil(30, () -> trainedDiffers(vm.preview().cellsProperty().get()));
             assertEquals(10, (int) fx(() -> vm.layerMap().nLatentProperty().get()), "one row per W+ layer");
             assertEquals(20, (int) fx(() -> vm.layerMap().columns().size()));

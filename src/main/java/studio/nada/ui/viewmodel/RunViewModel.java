@@ -64,7 +64,10 @@ public final class RunViewModel {
         return state.getReadOnlyProperty();
     }
 
-    /** 0..1; −1 (indeterminate) while the models are set up. */
+    /**
+     * 0..1; 0 while the run is set up. Not indeterminate: drawn in software (a VM, a remote
+     * desktop), its animation took most of a 2-core machine and slowed the setup from 3 to 14 s.
+     */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }
@@ -119,7 +122,7 @@ public final class RunViewModel {
         begunNanos = System.nanoTime();
         pausedNanos = 0;
         pausedAt = -1;
-        progress.set(-1);
+        progress.set(0);
         status.set(resume ? "Continuing…" : "Setting up…");
         eta.set("");
         state.set(State.RUNNING);
