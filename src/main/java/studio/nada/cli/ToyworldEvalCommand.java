@@ -100,7 +100,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
         if (out != null) {
             Files.createDirectories(out);
         }
-        String layers = base.layersK() == 0 ? "all layers (no probe)"
+        String layers = base.layersK() == 0 ? RecommendedSettings.ALL_LAYERS
                 : String.format(Locale.ROOT, "k %d %s, probe %d on %d codes", base.layersK(), base.layerMapping(),
                         base.autoLayerIters(), base.autoLayerBatch());
         log.printf(Locale.ROOT, "settings: %d iterations, batch %d, %s, lr %s, direction floor %s, source pool %d, hold %s,"

@@ -199,10 +199,13 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         return i < clipWeights.size() ? clipWeights.get(i) : 1.0;
     }
 
+    /** How logs name layersK 0: every layer trained, the probe skipped. */
+    public static final String ALL_LAYERS = "all layers (no probe)";
+
     /** One line for logs: "iterations 70, batch 2, lr 0.005, k 4 consumer, …". */
     public String summary() {
         return "iterations " + iterations + ", batch " + batch + ", lr " + number(lr)
-                + (layersK == 0 ? ", all layers (no probe)" : ", k " + layersK + " " + mapping()
+                + (layersK == 0 ? ", " + ALL_LAYERS : ", k " + layersK + " " + mapping()
                         + ", auto-layer-iters " + autoLayerIters + (autoLayerBatch == 8 ? "" : " on " + autoLayerBatch + " codes"))
                 + (directionFloor == 0 ? "" : ", direction floor " + number(directionFloor))
                 + (sourcePool == 0 ? "" : ", source pool " + sourcePool)
