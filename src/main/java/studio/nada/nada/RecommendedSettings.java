@@ -61,6 +61,9 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         }
     }
 
+    /** How logs name layersK 0: every layer trained, the probe skipped. */
+    public static final String ALL_LAYERS = "all layers (no probe)";
+
     /*
      * Bounds a metadata file may not cross: they keep a hostile or mistyped file from asking for
      * a run that cannot fit in memory or a prompt list the studio cannot show.
@@ -198,9 +201,6 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     public double clipWeight(int i) {
         return i < clipWeights.size() ? clipWeights.get(i) : 1.0;
     }
-
-    /** How logs name layersK 0: every layer trained, the probe skipped. */
-    public static final String ALL_LAYERS = "all layers (no probe)";
 
     /** One line for logs: "iterations 70, batch 2, lr 0.005, k 4 consumer, …". */
     public String summary() {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.chart.LineChart;
@@ -115,7 +116,7 @@ class StudioFlowTest {
         studio.fxDispatch().reset();
         try (FxPulseMonitor pulses = new FxPulseMonitor().start()) {
             pulses.runActive(false);
-            List<Double> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Double> progress = new CopyOnWriteArrayList<>();
             fx(() -> {
                 vm.run().stateProperty().addListener((o, a, b) -> pulses.runActive(b == State.RUNNING));
                 vm.run().progressProperty().addListener((o, a, b) -> progress.add(b.doubleValue()));
