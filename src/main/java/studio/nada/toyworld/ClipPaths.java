@@ -53,9 +53,10 @@ public final class ClipPaths {
     private ClipPaths() {}
 
     /**
-     * The six kind changes, the outline, and the outline "by fading" (the whole shape's opacity
-     * falling to 0, a way a run can take toward the words without drawing an outline), read by
-     * {@code guide} on 36 scenes each.
+     * The six kind changes, the outline, the outline "by fading" (the whole shape's opacity
+     * falling to 0, a way a run can take toward the words without drawing an outline), and the six
+     * kind changes' targets "bent" (a warp of up to {@link Form#MAX_WARP} pixels growing with t),
+     * read by {@code guide} on 36 scenes each.
      */
     public static List<Curve> measure(ClipGuide guide, NDManager manager) {
         List<Curve> out = new ArrayList<>();
@@ -73,8 +74,22 @@ public final class ClipPaths {
         // the way a run can cheat toward "outline": the whole shape fading into the background
         out.add(measure(guide, AttributeChange.outline(), " by fading", all, (s, t) -> ClipAugment.draw(s,
                 Form.plain(s), ClipAugment.ownPaint(s), ClipAugment.Nuisance.NONE.withOpacity(1 - t)), manager));
+        // the target kind bent ever more by a smooth warp: where these stay near the kind changes' curves at t 1,
+        // CLIP hardly tells a bowed shape from the target, and a run may stop at one
+        for (ShapeKind from : ShapeKind.values()) {
+            for (ShapeKind to : ShapeKind.values()) {
+                if (from != to) {
+                    out.add(measure(guide, AttributeChange.kind(from, to), " bent", scenes(new ShapeKind[] {from}, true),
+                            (s, t) -> t == 0 ? plain(s, Form.plain(s))
+                                    : plain(s, new Form(to, 1, 1, t * Form.MAX_WARP, BEND)), manager));
+                }
+            }
+        }
         return out;
     }
+
+    /** One smooth bow across the picture in each axis (x moves with y, y with x), up to the warp in pixels. */
+    private static final double[][] BEND = {{0, 1, 0, 2}, {0, 0, 0, 0}, {1, 0, 0, 2}, {0, 0, 0, 0}};
 
     private static float[] plain(Scene s, Form f) {
         return ClipAugment.draw(s, f, ClipAugment.ownPaint(s), ClipAugment.Nuisance.NONE);
