@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import studio.nada.engine.GradMode;
 import studio.nada.export.Images;
 import studio.nada.nada.ClipGuide;
@@ -59,15 +60,8 @@ public final class ClipPaths {
      * read by {@code guide} on 36 scenes each.
      */
     public static List<Curve> measure(ClipGuide guide, NDManager manager) {
-        List<Curve> out = new ArrayList<>();
-        for (ShapeKind from : ShapeKind.values()) {
-            for (ShapeKind to : ShapeKind.values()) {
-                if (from != to) {
-                    out.add(measure(guide, AttributeChange.kind(from, to), "", scenes(new ShapeKind[] {from}, true),
-                            (s, t) -> plain(s, new Form(to, t, 1, 0, new double[4][4])), manager));
-                }
-            }
-        }
+        List<Curve> out = new ArrayList<>(kindChanges(guide, "", to -> (s, t) -> plain(s, new Form(to, t, 1, 0,
+                new double[4][4])), manager));
         List<Scene> all = scenes(ShapeKind.values(), false);
         out.add(measure(guide, AttributeChange.outline(), "", all, (s, t) -> plain(s, Form.plain(s).withFill(1 - t)),
                 manager));
@@ -76,12 +70,20 @@ public final class ClipPaths {
                 Form.plain(s), ClipAugment.ownPaint(s), ClipAugment.Nuisance.NONE.withOpacity(1 - t)), manager));
         // the target kind bent ever more by a smooth warp: where these stay near the kind changes' curves at t 1,
         // CLIP hardly tells a bowed shape from the target, and a run may stop at one
+        out.addAll(kindChanges(guide, " bent", to -> (s, t) -> t == 0 ? plain(s, Form.plain(s))
+                : plain(s, new Form(to, 1, 1, t * Form.MAX_WARP, BEND)), manager));
+        return out;
+    }
+
+    /** Each of the six kind changes, its scenes drawn t of the way by {@code drawingTo} of the target kind. */
+    private static List<Curve> kindChanges(ClipGuide guide, String way,
+            Function<ShapeKind, BiFunction<Scene, Double, float[]>> drawingTo, NDManager manager) {
+        List<Curve> out = new ArrayList<>();
         for (ShapeKind from : ShapeKind.values()) {
             for (ShapeKind to : ShapeKind.values()) {
                 if (from != to) {
-                    out.add(measure(guide, AttributeChange.kind(from, to), " bent", scenes(new ShapeKind[] {from}, true),
-                            (s, t) -> t == 0 ? plain(s, Form.plain(s))
-                                    : plain(s, new Form(to, 1, 1, t * Form.MAX_WARP, BEND)), manager));
+                    out.add(measure(guide, AttributeChange.kind(from, to), way, scenes(new ShapeKind[] {from}, true),
+                            drawingTo.apply(to), manager));
                 }
             }
         }
