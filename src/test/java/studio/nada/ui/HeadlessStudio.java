@@ -27,6 +27,7 @@ final class HeadlessStudio {
         Studio studio = fx(() -> Studio.open(stage, new SettingsStore(home), DefaultModels.known(),
                 new ModelCache(home.resolve("cache"))));
         var vm = studio.viewModel();
+        StudioFlowTest.watched = vm;
         waitUntil(60, () -> vm.models().currentProperty().get() != null && !vm.preview().cellsProperty().get().isEmpty());
         return studio;
     }

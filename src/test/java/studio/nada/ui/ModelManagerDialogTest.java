@@ -76,6 +76,7 @@ class ModelManagerDialogTest {
         Stage stage = FxToolkit.registerPrimaryStage();
         studio = fx(() -> Studio.open(stage, new SettingsStore(home), DefaultModels.known(), cache));
         vm = studio.viewModel();
+        StudioFlowTest.watched = vm;
         waitUntil(60, () -> vm.models().currentProperty().get() != null && !studio.modelManager().rows().isEmpty());
         press("#manageModels");
         waitUntil(10, () -> robot().lookup("#modelTable").tryQuery().isPresent());

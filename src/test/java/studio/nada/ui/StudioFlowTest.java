@@ -67,6 +67,8 @@ class StudioFlowTest {
     static Path home;
     private static Studio studio;
     private static StudioViewModel vm;
+    /** The studio a timed-out wait describes: the one the running test class opened last. */
+    static volatile StudioViewModel watched;
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
@@ -76,6 +78,7 @@ class StudioFlowTest {
         studio = fx(() -> Studio.open(stage, new SettingsStore(home), DefaultModels.known(),
                 new studio.nada.hub.ModelCache(home.resolve("cache"))));
         vm = studio.viewModel();
+        watched = vm;
         waitUntil(60, () -> vm.models().currentProperty().get() != null && !vm.preview().cellsProperty().get().isEmpty());
     }
 
@@ -342,6 +345,7 @@ class StudioFlowTest {
     }
 
     private static String describe() {
+        StudioViewModel vm = watched;
         return vm == null ? "no studio" : "state " + vm.run().stateProperty().get() + ", status '"
                 + vm.run().statusProperty().get() + "', columns " + vm.layerMap().columns().size() + ", notices "
                 + vm.notices().all() + ", prompt '" + vm.prompt().sourceProperty().get() + "' -> '"

@@ -42,11 +42,6 @@ public final class RunViewModel {
     private long begunNanos;
     private long pausedNanos;
     private long pausedAt = -1;
-    private final java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "session-writer");
-        t.setDaemon(true);
-        return t;
-    });
 
     public RunViewModel(TrainingService service, PromptViewModel prompt, AdvancedSettingsViewModel settings,
             PreviewViewModel preview, LayerMapViewModel layerMap, SessionsViewModel sessions, Notices notices) {
@@ -172,16 +167,7 @@ public final class RunViewModel {
                 running.clipWeights(), running.seeds(), running.truncation(), layerMap.nLatentProperty().get(),
                 running.iterations(), List.copyOf(layerMap.columns()), List.copyOf(layerMap.loss()),
                 List.copyOf(layerMap.changes()));
-        java.nio.file.Path dir = runningDir;
-        io.execute(() -> {
-            try {
-                if (java.nio.file.Files.isDirectory(dir)) {
-                    SessionFiles.write(dir, s);
-                }
-            } catch (java.io.IOException e) {
-                System.getLogger("studio").log(System.Logger.Level.WARNING, "session not saved: " + e.getMessage());
-            }
-        });
+        sessions.save(runningDir, s);
     }
 
     /**

@@ -21,6 +21,12 @@ public final class SessionsViewModel {
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private Consumer<Path> onOpened = p -> {};
     private Restorer restorer;
+    /** Writes session.json files in order, off the FX thread; reads wait for the writes queued before them. */
+    private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "session-writer");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Puts a session's model set, prompt, settings and history back, then runs {@code then}. */
     @FunctionalInterface
@@ -67,6 +73,7 @@ public final class SessionsViewModel {
      * menu opens.
      */
     public List<Entry> entries() {
+        awaitSaves();
         java.util.LinkedHashSet<Path> dirs = new java.util.LinkedHashSet<>(SessionFiles.list(folder, KEEP));
         dirs.addAll(recent);
         List<Entry> out = new java.util.ArrayList<>();
@@ -95,6 +102,40 @@ public final class SessionsViewModel {
         } catch (java.io.IOException e) {
             return null;
         }
+    }
+
+    /** Writes {@code dir}'s session.json off the FX thread (a folder removed meanwhile is left alone). */
+    void save(Path dir, SessionFiles.Saved s) {
+        writer.execute(() -> {
+            try {
+                if (Files.isDirectory(dir)) {
+                    SessionFiles.write(dir, s);
+                }
+            } catch (java.io.IOException e) {
+                System.getLogger("studio").log(System.Logger.Level.WARNING, "session not saved: " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Waits (a few seconds at most) for the session writes queued so far: a run just stopped has its
+     * last history still on the way to disk, and reopening or continuing it must read that, not the
+     * one written ten iterations earlier.
+     */
+    private void awaitSaves() {
+        try {
+            writer.submit(() -> {}).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            System.getLogger("studio").log(System.Logger.Level.WARNING, "session writes still pending: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@code dir}'s session file once the writes before it are done, or null (a damaged one is a notice). */
+    SessionFiles.Saved read(Path dir) {
+        awaitSaves();
+        return readQuietly(dir, notices);
     }
 
     /** The session file of {@code dir}, or null (a damaged one is a notice when {@code notices} is given). */
@@ -138,6 +179,7 @@ public final class SessionsViewModel {
 
     /** Opens a session folder (its generator.pt) or an adapted generator file. */
     public void open(Path path, java.util.concurrent.Executor fx) {
+        awaitSaves();
         SessionFiles.Saved saved = Files.isDirectory(path) && Files.isRegularFile(path.resolve(SessionFiles.FILE))
                 ? readQuietly(path, notices) : null;
         if (saved != null && restorer != null) {

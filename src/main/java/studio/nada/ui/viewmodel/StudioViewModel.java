@@ -105,7 +105,7 @@ public final class StudioViewModel {
 
     /** Continues an unfinished session (restored first, on its model set). */
     public void continueSession(java.nio.file.Path dir) {
-        SessionFiles.Saved s = SessionsViewModel.readQuietly(dir, notices);
+        SessionFiles.Saved s = sessions.read(dir);
         if (s != null) {
             restore(dir, s, () -> run.continueRun(dir, s));
         }
