@@ -8,7 +8,8 @@ import javafx.application.Platform;
 
 /**
  * Measures how long the FX thread is blocked: every 5 ms a task is posted with Platform.runLater
- * and the delay until it runs is recorded; the worst delay bounds the longest block.
+ * and the delay until it runs is recorded; the worst delay bounds the longest block, the
+ * second-worst the blocks that come back.
  */
 final class FxPulseMonitor implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -16,7 +17,8 @@ final class FxPulseMonitor implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final AtomicLong worstNanos = new AtomicLong();
+    /** The two longest delays, longest first (guarded by this). */
+    private final long[] worstTwo = new long[2];
     private final AtomicLong samples = new AtomicLong();
     private volatile boolean ignoring;
     private volatile boolean running = true;
@@ -43,7 +45,7 @@ final class FxPulseMonitor implements AutoCloseable {
                 fxThread = Thread.currentThread();
                 lastRun = System.nanoTime();
                 if (!ignoring && running) {
-                    worstNanos.accumulateAndGet(System.nanoTime() - posted, Math::max);
+                    record(System.nanoTime() - posted);
                     samples.incrementAndGet();
                 }
             });
@@ -77,8 +79,22 @@ final class FxPulseMonitor implements AutoCloseable {
         return out.toString();
     }
 
-    double worstMillis() {
-        return worstNanos.get() / 1e6;
+    private synchronized void record(long nanos) {
+        if (nanos > worstTwo[0]) {
+            worstTwo[1] = worstTwo[0];
+            worstTwo[0] = nanos;
+        } else if (nanos > worstTwo[1]) {
+            worstTwo[1] = nanos;
+        }
+    }
+
+    synchronized double worstMillis() {
+        return worstTwo[0] / 1e6;
+    }
+
+    /** The second-longest delay: a block that happened twice, where the longest may be one OS hiccup. */
+    synchronized double secondWorstMillis() {
+        return worstTwo[1] / 1e6;
     }
 
     long samples() {
