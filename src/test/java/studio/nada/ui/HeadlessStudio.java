@@ -23,12 +23,17 @@ final class HeadlessStudio {
     private HeadlessStudio() {}
 
     static Studio open(Path home) throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        Studio studio = fx(() -> Studio.open(stage, new SettingsStore(home), DefaultModels.known(),
-                new ModelCache(home.resolve("cache"))));
+        Studio studio = open(home, new ModelCache(home.resolve("cache")));
         var vm = studio.viewModel();
-        StudioFlowTest.watched = vm;
         waitUntil(60, () -> vm.models().currentProperty().get() != null && !vm.preview().cellsProperty().get().isEmpty());
+        return studio;
+    }
+
+    /** The studio on {@code cache}, not waiting for its models; timed-out waits describe it from now. */
+    static Studio open(Path home, ModelCache cache) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        Studio studio = fx(() -> Studio.open(stage, new SettingsStore(home), DefaultModels.known(), cache));
+        StudioFlowTest.watched = studio.viewModel();
         return studio;
     }
 

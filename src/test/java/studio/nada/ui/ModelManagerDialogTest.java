@@ -18,13 +18,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import studio.nada.hub.Catalog;
 import studio.nada.hub.CatalogEntry;
@@ -32,8 +30,6 @@ import studio.nada.hub.ModelCache;
 import studio.nada.testing.Fixtures;
 import studio.nada.testing.LoopbackServer;
 import studio.nada.testing.LoopbackServer.Route;
-import studio.nada.ui.service.DefaultModels;
-import studio.nada.ui.service.SettingsStore;
 import studio.nada.ui.viewmodel.ModelRow;
 import studio.nada.ui.viewmodel.ModelRow.State;
 import studio.nada.ui.viewmodel.StudioViewModel;
@@ -73,10 +69,8 @@ class ModelManagerDialogTest {
             catalog.withUserEntry(entry("tiny-cats", CatalogEntry.Kind.GENERATOR, "cats", "/sg2_tiny.pt", g, null))
                     .withUserEntry(entry("tiny-clip", CatalogEntry.Kind.CLIP, null, "/clip_tiny_state.pt", c, "1:2"));
         }
-        Stage stage = FxToolkit.registerPrimaryStage();
-        studio = fx(() -> Studio.open(stage, new SettingsStore(home), DefaultModels.known(), cache));
+        studio = HeadlessStudio.open(home, cache);
         vm = studio.viewModel();
-        StudioFlowTest.watched = vm;
         waitUntil(60, () -> vm.models().currentProperty().get() != null && !studio.modelManager().rows().isEmpty());
         press("#manageModels");
         waitUntil(10, () -> robot().lookup("#modelTable").tryQuery().isPresent());
@@ -84,13 +78,7 @@ class ModelManagerDialogTest {
 
     @AfterAll
     static void close() throws Exception {
-        if (studio != null) {
-            fx(() -> {
-                studio.close();
-                return null;
-            });
-            FxToolkit.cleanupStages();
-        }
+        HeadlessStudio.close(studio);
         if (server != null) {
             server.close();
         }

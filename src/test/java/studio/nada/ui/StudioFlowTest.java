@@ -19,20 +19,17 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Slider;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import studio.nada.export.Images;
 import studio.nada.nada.RecommendedSettings;
 import studio.nada.toyworld.ShapesWorld;
 import studio.nada.ui.service.DefaultModels;
-import studio.nada.ui.service.SettingsStore;
 import studio.nada.ui.viewmodel.Notice;
 import studio.nada.ui.viewmodel.PreviewViewModel;
 import studio.nada.ui.viewmodel.RunViewModel.State;
@@ -72,30 +69,20 @@ class StudioFlowTest {
     static Path home;
     private static Studio studio;
     private static StudioViewModel vm;
-    /** The studio a timed-out wait describes: the one the running test class opened last. */
+    /** The studio a timed-out wait describes: the one the running test class opened last ({@link HeadlessStudio}). */
     static volatile StudioViewModel watched;
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void open() throws Exception {
         assumeFalse(DefaultModels.known().isEmpty(), "skipped: the golden tiny models (../shared/fixtures) are absent");
-        Stage stage = FxToolkit.registerPrimaryStage();
-        studio = fx(() -> Studio.open(stage, new SettingsStore(home), DefaultModels.known(),
-                new studio.nada.hub.ModelCache(home.resolve("cache"))));
+        studio = HeadlessStudio.open(home);
         vm = studio.viewModel();
-        watched = vm;
-        waitUntil(60, () -> vm.models().currentProperty().get() != null && !vm.preview().cellsProperty().get().isEmpty());
     }
 
     @AfterAll
     static void close() throws Exception {
-        if (studio != null) {
-            fx(() -> {
-                studio.close();
-                return null;
-            });
-            FxToolkit.cleanupStages();
-        }
+        HeadlessStudio.close(studio);
     }
 
     @Test
