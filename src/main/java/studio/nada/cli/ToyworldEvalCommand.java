@@ -78,6 +78,32 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
     @Option(names = "--out", description = "folder for before/after grids per change and seed: of samples that showed the source, and of others")
     Path out;
 
+    /** The flags given on the command line win over a suggestion's own settings. */
+    private NadaConfig given(NadaConfig c) {
+        c = iterations == null ? c : c.withIterations(iterations);
+        c = batch == null ? c : c.withBatch(batch);
+        c = directionFloor == null ? c : c.withDirectionFloor(directionFloor);
+        return holdWeight == null ? c : c.withHoldWeight(holdWeight);
+    }
+
+    /** " h0", " i300 b4 f0.5": where a change's settings (its suggestion's) differ from the table's. */
+    static String differences(NadaConfig c, NadaConfig base) {
+        StringBuilder s = new StringBuilder();
+        if (c.holdWeight() != base.holdWeight()) {
+            s.append(" h").append(RecommendedSettings.number(c.holdWeight()));
+        }
+        if (c.iterations() != base.iterations()) {
+            s.append(" i").append(c.iterations());
+        }
+        if (c.batch() != base.batch()) {
+            s.append(" b").append(c.batch());
+        }
+        if (c.directionFloor() != base.directionFloor()) {
+            s.append(" f").append(RecommendedSettings.number(c.directionFloor()));
+        }
+        return s.toString();
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter log = spec.commandLine().getOut();
@@ -122,9 +148,8 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                     AdaptationEval eval = AdaptationEval.shapesWorld(world, w, samples, root);
                     for (AttributeChange c : list) {
                         List<AdaptationEval.Cell> row = new ArrayList<>();
-                        NadaConfig forChange = holdWeight != null ? base : c.settings(base, rec);
-                        String label = c.name() + (forChange.holdWeight() == base.holdWeight() ? ""
-                                : " h" + RecommendedSettings.number(forChange.holdWeight()));
+                        NadaConfig forChange = given(c.settings(base, rec));
+                        String label = c.name() + differences(forChange, base);
                         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-16s", label));
                         for (long seed : seeds) {
                             AdaptationEval.Cell cell = eval.run(c, forChange, seed);

@@ -37,11 +37,13 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         List<Prompt> suggestions, double directionFloor, int sourcePool, double holdWeight) {
 
     /**
-     * A source → target description pair; {@code holdWeight}, where not null, is the hold this
-     * change works best with (as the paper tuned its settings per domain), over the set's.
+     * A source → target description pair. Each of {@code holdWeight}, {@code iterations},
+     * {@code batch} and {@code directionFloor}, where not null, is the value this change works best
+     * with (as the paper tuned its settings per domain), over the set's.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Prompt(String source, String target, Double holdWeight) {
+    public record Prompt(String source, String target, Double holdWeight, Integer iterations, Integer batch,
+            Double directionFloor) {
         public Prompt {
             source = text("suggestion source", source);
             target = text("suggestion target", target);
@@ -49,10 +51,25 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 check(holdWeight >= 0 && holdWeight <= NadaConfig.MAX_HOLD_WEIGHT, "suggestion holdWeight", holdWeight,
                         "0 (off) to " + (int) NadaConfig.MAX_HOLD_WEIGHT);
             }
+            if (iterations != null) {
+                check(iterations >= 1 && iterations <= MAX_ITERATIONS, "suggestion iterations", iterations,
+                        "1 to " + MAX_ITERATIONS);
+            }
+            if (batch != null) {
+                check(batch >= 1 && batch <= MAX_BATCH, "suggestion batch", batch, "1 to " + MAX_BATCH);
+            }
+            if (directionFloor != null) {
+                check(directionFloor >= 0 && directionFloor <= 1, "suggestion directionFloor", directionFloor,
+                        "0 (the paper's loss) to 1");
+            }
         }
 
         public Prompt(String source, String target) {
-            this(source, target, null);
+            this(source, target, null, null, null, null);
+        }
+
+        public Prompt(String source, String target, Double holdWeight) {
+            this(source, target, holdWeight, null, null, null);
         }
 
         /** The same descriptions, as a run trims them, regardless of case. */
@@ -182,10 +199,10 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
      */
     public RecommendedSettings forPrompt(String source, String target) {
         for (Prompt p : suggestions) {
-            if (p.names(source, target) && p.holdWeight() != null) {
-                return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch,
-                        layerMapping, lr, mixing, clipWeights, this.source, this.target, suggestions, directionFloor,
-                        sourcePool, p.holdWeight());
+            if (p.names(source, target)) {
+                return new RecommendedSettings(name, or(p.iterations(), iterations), or(p.batch(), batch), layersK,
+                        autoLayerIters, autoLayerBatch, layerMapping, lr, mixing, clipWeights, this.source, this.target,
+                        suggestions, or(p.directionFloor(), directionFloor), sourcePool, or(p.holdWeight(), holdWeight));
             }
         }
         return this;

@@ -156,9 +156,14 @@ public record AttributeChange(String name, String source, String target, Predica
                 othersKept);
     }
 
-    /** {@code base} with the hold the model set gives this change's prompt (a suggestion's own), as train and the studio take it. */
+    /**
+     * {@code base} with the iterations, batch, direction floor and hold the model set gives this
+     * change's prompt (a suggestion's own, where it is one), as train and the studio take them.
+     */
     public NadaConfig settings(NadaConfig base, RecommendedSettings recommended) {
-        return base.withHoldWeight(recommended.forPrompt(source, target).holdWeight());
+        RecommendedSettings own = recommended.forPrompt(source, target);
+        return base.withIterations(own.iterations()).withBatch(own.batch()).withDirectionFloor(own.directionFloor())
+                .withHoldWeight(own.holdWeight());
     }
 
     /** A sample with a shape that did not show the source: one the change should leave as it was. */

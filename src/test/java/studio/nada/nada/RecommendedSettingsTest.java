@@ -86,6 +86,16 @@ class RecommendedSettingsTest {
         assertEquals(10.0, own.forPrompt("large shape", "small shape").holdWeight(), "the set's for any other");
         assertEquals(10.0, own.forPrompt("red shape", "blue shape").holdWeight(), "and for a suggestion without one");
         assertEquals(own, RecommendedSettings.fromJson(own.toJson()));
+        RecommendedSettings kinds = RecommendedSettings.fromJson("{\"iterations\": 140, \"batch\": 2,"
+                + " \"directionFloor\": 0.02, \"holdWeight\": 10, \"suggestions\": [{\"source\": \"triangle\","
+                + " \"target\": \"square\", \"iterations\": 300, \"batch\": 4, \"directionFloor\": 0.5}]}");
+        RecommendedSettings square = kinds.forPrompt("Triangle", "square");
+        assertEquals(List.of(300, 4, 0.5, 10.0), List.of(square.iterations(), square.batch(), square.directionFloor(),
+                square.holdWeight()), "a suggestion's own iterations, batch and floor; the set's hold");
+        assertEquals(List.of(140, 2, 0.02), List.of(kinds.forPrompt("square", "triangle").iterations(),
+                kinds.forPrompt("square", "triangle").batch(), kinds.forPrompt("square", "triangle").directionFloor()),
+                "the set's for any other change");
+        assertEquals(kinds, RecommendedSettings.fromJson(kinds.toJson()));
         assertFalse(own.toJson().contains("null"), "a suggestion without a hold of its own writes none: " + own.toJson());
         assertEquals(p.suggestions(), partial.suggestions());
         assertEquals("this model set", partial.name());
@@ -124,6 +134,12 @@ class RecommendedSettingsTest {
         assertBad("{\"holdWeight\": 1e9}", "holdWeight must be 0");
         assertBad("{\"suggestions\": [{\"source\": \"a\", \"target\": \"b\", \"holdWeight\": -2}]}",
                 "suggestion holdWeight must be 0");
+        assertBad("{\"suggestions\": [{\"source\": \"a\", \"target\": \"b\", \"batch\": 100000}]}",
+                "suggestion batch must be 1 to 64");
+        assertBad("{\"suggestions\": [{\"source\": \"a\", \"target\": \"b\", \"iterations\": 0}]}",
+                "suggestion iterations must be 1 to");
+        assertBad("{\"suggestions\": [{\"source\": \"a\", \"target\": \"b\", \"directionFloor\": 3}]}",
+                "suggestion directionFloor must be 0");
         assertBad("{\"layerMapping\": \"sideways\"}", "use upstream or consumer");
         assertBad("{\"clipWeights\": [1, -1]}", "clipWeights entry");
         assertBad("{\"clipWeights\": [1, null]}", "null entries");

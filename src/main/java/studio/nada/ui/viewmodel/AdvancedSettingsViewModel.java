@@ -49,6 +49,10 @@ public final class AdvancedSettingsViewModel {
     private final IntegerProperty checkpointEvery = new SimpleIntegerProperty(50);
     private final ReadOnlyObjectWrapper<RecommendedSettings> recommended =
             new ReadOnlyObjectWrapper<>(RecommendedSettings.paperDefaults());
+    /** The loaded set's settings for any prompt; {@link #recommended} is them for the prompt typed. */
+    private RecommendedSettings modelSet = RecommendedSettings.paperDefaults();
+    private String source;
+    private String target;
     private final javafx.beans.property.ReadOnlyBooleanWrapper locked = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final Map<Field, BooleanBinding> differs = new EnumMap<>(Field.class);
     private final BooleanBinding anyDiffers;
@@ -77,10 +81,34 @@ public final class AdvancedSettingsViewModel {
         return recommended.getReadOnlyProperty();
     }
 
-    /** A model set became current: every recommended field takes its value. */
+    /** A model set became current: every recommended field takes its value (for the prompt typed). */
     public void apply(RecommendedSettings settings) {
-        recommended.set(Objects.requireNonNull(settings));
+        modelSet = Objects.requireNonNull(settings);
+        recommended.set(settings.forPrompt(source, target));
         resetToRecommended();
+    }
+
+    /**
+     * The prompt changed: where the set recommends other settings for it (a suggestion's own),
+     * they become the recommendation, and each field still at the old recommendation follows; a
+     * value the user typed stays.
+     */
+    public void promptChanged(String source, String target) {
+        this.source = source;
+        this.target = target;
+        RecommendedSettings old = recommended.get();
+        RecommendedSettings now = modelSet.forPrompt(source, target);
+        if (now.equals(old)) {
+            return;
+        }
+        List<Field> following = java.util.Arrays.stream(Field.values()).filter(f -> !differs(f).get()).toList();
+        recommended.set(now);
+        if (following.contains(Field.ITERATIONS)) {
+            iterations.set(now.iterations());
+        }
+        if (following.contains(Field.BATCH)) {
+            batch.set(now.batch());
+        }
     }
 
     /** Every recommended field back to the recommendation; seed and intervals stay. */
@@ -184,13 +212,12 @@ public final class AdvancedSettingsViewModel {
             throw new IllegalArgumentException("Preview and checkpoint intervals must be 0 (never) or more");
         }
         // the probe's batch, the direction floor, the source pool and the hold are the model set's
-        // (the hold its suggestion's, where the prompt is one), not fields of the sheet
+        // (the floor and hold its suggestion's, where the prompt is one), not fields of the sheet
+        RecommendedSettings own = modelSet.forPrompt(source, target);
         return new NadaConfig(source, target, iterations.get(), batch.get(), layersK.get(), autoLayerIters.get(),
-                recommended.get().autoLayerBatch(),
+                own.autoLayerBatch(),
                 layerMapping.get() == null ? LayerMapping.UPSTREAM : layerMapping.get(), PhasePreset.NONE, lr.get(),
-                mixing.get(), seed.get(), true, recommended.get().directionFloor(),
-                recommended.get().sourcePool(),
-                recommended.get().forPrompt(source, target).holdWeight());
+                mixing.get(), seed.get(), true, own.directionFloor(), own.sourcePool(), own.holdWeight());
     }
 
     /** The CLIP weights typed in; empty = each model's default. */

@@ -41,6 +41,10 @@ public final class StudioViewModel {
                 photos.retranslate(); // the run's generator is the photos' first domain
             }
         });
+        // a suggestion may carry its own settings (a kind change its iterations and batch)
+        prompt.sourceProperty().addListener((o, a, b) -> advanced.promptChanged(b, prompt.targetProperty().get()));
+        prompt.targetProperty().addListener((o, a, b) -> advanced.promptChanged(prompt.sourceProperty().get(), b));
+        advanced.promptChanged(prompt.sourceProperty().get(), prompt.targetProperty().get());
         models.setOnLoaded(set -> {
             // the set's own settings and prompt, over whatever fitted the previous generator
             prompt.recommendationChanged(set.recommended());
