@@ -114,6 +114,39 @@ class ViewModelsTest {
         assertEquals("0 (all layers)", vm.recommendedText(AdvancedSettingsViewModel.Field.LAYERS_K));
     }
 
+    /**
+     * The Shapes world's kind changes toward a square run longer on a larger batch: typing that
+     * prompt brings its settings into the sheet where the user has not changed them, and a value
+     * the user typed stays.
+     */
+    @Test
+    void aSuggestionsOwnSettingsFollowThePrompt() {
+        RecommendedSettings square = SHAPES.forPrompt("triangle", "square");
+        assertTrue(square.iterations() > SHAPES.iterations() && square.batch() > SHAPES.batch()
+                && square.directionFloor() > SHAPES.directionFloor(), square.summary());
+        AdvancedSettingsViewModel vm = new AdvancedSettingsViewModel();
+        vm.promptChanged("blue shape", "green shape");
+        vm.apply(SHAPES);
+        assertEquals(SHAPES.iterations(), vm.iterationsProperty().get());
+        vm.promptChanged("triangle", "square");
+        assertEquals(square.iterations(), vm.iterationsProperty().get(), "the suggestion's own iterations");
+        assertEquals(square.batch(), vm.batchProperty().get(), "and batch");
+        assertFalse(vm.anyDiffers().get(), "they are the recommendation for this prompt");
+        NadaConfig c = vm.toConfig("triangle", "square");
+        assertEquals(square.directionFloor(), c.directionFloor(), "the floor is the suggestion's too");
+        assertEquals(SHAPES.holdWeight(), c.holdWeight());
+
+        vm.iterationsProperty().set(50);
+        vm.promptChanged("red shape", "blue shape");
+        assertEquals(50, vm.iterationsProperty().get(), "a value the user typed stays");
+        assertEquals(SHAPES.batch(), vm.batchProperty().get(), "an untouched one goes back to the set's");
+        assertEquals(SHAPES.directionFloor(), vm.toConfig("red shape", "blue shape").directionFloor());
+        vm.promptChanged("circle", "square");
+        vm.apply(SHAPES);
+        assertEquals(SHAPES.forPrompt("circle", "square").iterations(), vm.iterationsProperty().get(),
+                "a model set loaded under a suggestion's prompt starts from that suggestion's settings");
+    }
+
     @Test
     void aFileTheUserOpensGetsThePapersSettingsAndAClipFileKeepsThePrompts() {
         ModelSet shapes = DefaultModels.known().get(0);
