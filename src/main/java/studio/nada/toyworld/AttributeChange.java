@@ -171,9 +171,9 @@ public record AttributeChange(String name, String source, String target, Predica
         return look.color() != null && !showsSource.test(look);
     }
 
-    /** Same color and style, the same silhouette (IoU ≥ {@value #MIN_IOU}) in the same place. */
+    /** Same color, kind and style, the same silhouette (IoU ≥ {@value #MIN_IOU}) in the same place. */
     static boolean unchanged(ShapeLook before, ShapeLook after) {
-        return after.color() == before.color() && after.outline() == before.outline()
+        return after.color() == before.color() && after.kind() == before.kind() && after.outline() == before.outline()
                 && before.centroidDistance(after) <= MAX_CENTROID_SHIFT
                 && ShapeStats.iou(before.silhouette(), after.silhouette()) >= MIN_IOU;
     }

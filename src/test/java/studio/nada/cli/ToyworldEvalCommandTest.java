@@ -18,8 +18,7 @@ class ToyworldEvalCommandTest {
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("settings: 2 iterations, batch 2, all layers (no probe)"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("red>blue") && l.split("%").length > 6), r.out());
-        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("circle>square b4 f0.5 ")),
-                "the row names where its suggestion's settings differ (the iterations given win): " + r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("circle>square")), r.out());
         // two iterations change nothing visible: nothing meets the bar
         assertTrue(r.out().contains("0/3 changes meet the bar for every seed"), r.out());
         // last, the frozen generator's own drawing of the target: its red shapes drawn blue are blue

@@ -43,6 +43,16 @@ class AttributeChangeTest {
         assertEquals(1 - redShare, o.othersKeptShare(), 0.05, o.toString());
     }
 
+    /** Triangle → square that also squares the circles (in place, same color, IoU ≥ 0.6) has not left them alone. */
+    @Test
+    void squaringTheCirclesShowsInOthersKept() {
+        AttributeChange.Outcome o = judge(AttributeChange.kind(ShapeKind.TRIANGLE, ShapeKind.SQUARE),
+                s -> s.kind() == ShapeKind.SQUARE ? s : new Scene(ShapeKind.SQUARE, s.color(), s.radius(), s.cx(), s.cy()));
+        assertEquals(o.judged(), o.reached(), o.toString());
+        long squares = SCENES.stream().filter(s -> s.kind() == ShapeKind.SQUARE).count();
+        assertTrue(o.othersKept() <= squares && o.othersKept() < o.others(), "only the squares were left as they were: " + o);
+    }
+
     /** A red → blue run that stops at violet left red but did not reach blue. */
     @Test
     void violetIsNotBlue() {
