@@ -115,35 +115,36 @@ class ViewModelsTest {
     }
 
     /**
-     * The Shapes world's kind changes toward a square run longer on a larger batch: typing that
-     * prompt brings its settings into the sheet where the user has not changed them, and a value
-     * the user typed stays.
+     * A suggestion may carry its own settings: typing that prompt brings them into the sheet where
+     * the user has not changed them, and a value the user typed stays.
      */
     @Test
     void aSuggestionsOwnSettingsFollowThePrompt() {
-        RecommendedSettings square = SHAPES.forPrompt("triangle", "square");
-        assertTrue(square.iterations() > SHAPES.iterations() && square.batch() > SHAPES.batch()
-                && square.directionFloor() > SHAPES.directionFloor(), square.summary());
+        RecommendedSettings set = RecommendedSettings.fromJson("{\"iterations\": 140, \"batch\": 2,"
+                + " \"directionFloor\": 0.02, \"sourcePool\": 8, \"holdWeight\": 10, \"source\": \"blue shape\","
+                + " \"target\": \"green shape\", \"suggestions\": [{\"source\": \"blue shape\", \"target\": \"green shape\"},"
+                + " {\"source\": \"triangle\", \"target\": \"square\", \"iterations\": 300, \"batch\": 4,"
+                + " \"directionFloor\": 0.5}]}");
         AdvancedSettingsViewModel vm = new AdvancedSettingsViewModel();
         vm.promptChanged("blue shape", "green shape");
-        vm.apply(SHAPES);
-        assertEquals(SHAPES.iterations(), vm.iterationsProperty().get());
+        vm.apply(set);
+        assertEquals(140, vm.iterationsProperty().get());
         vm.promptChanged("triangle", "square");
-        assertEquals(square.iterations(), vm.iterationsProperty().get(), "the suggestion's own iterations");
-        assertEquals(square.batch(), vm.batchProperty().get(), "and batch");
+        assertEquals(300, vm.iterationsProperty().get(), "the suggestion's own iterations");
+        assertEquals(4, vm.batchProperty().get(), "and batch");
         assertFalse(vm.anyDiffers().get(), "they are the recommendation for this prompt");
         NadaConfig c = vm.toConfig("triangle", "square");
-        assertEquals(square.directionFloor(), c.directionFloor(), "the floor is the suggestion's too");
-        assertEquals(SHAPES.holdWeight(), c.holdWeight());
+        assertEquals(0.5, c.directionFloor(), "the floor is the suggestion's too");
+        assertEquals(10.0, c.holdWeight(), "the set's where the suggestion names none");
 
         vm.iterationsProperty().set(50);
         vm.promptChanged("red shape", "blue shape");
         assertEquals(50, vm.iterationsProperty().get(), "a value the user typed stays");
-        assertEquals(SHAPES.batch(), vm.batchProperty().get(), "an untouched one goes back to the set's");
-        assertEquals(SHAPES.directionFloor(), vm.toConfig("red shape", "blue shape").directionFloor());
-        vm.promptChanged("circle", "square");
-        vm.apply(SHAPES);
-        assertEquals(SHAPES.forPrompt("circle", "square").iterations(), vm.iterationsProperty().get(),
+        assertEquals(2, vm.batchProperty().get(), "an untouched one goes back to the set's");
+        assertEquals(0.02, vm.toConfig("red shape", "blue shape").directionFloor());
+        vm.promptChanged("triangle", "square");
+        vm.apply(set);
+        assertEquals(300, vm.iterationsProperty().get(),
                 "a model set loaded under a suggestion's prompt starts from that suggestion's settings");
     }
 
