@@ -78,12 +78,16 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
     @Option(names = "--out", description = "folder for before/after grids per change and seed: of samples that showed the source, and of others")
     Path out;
 
-    /** The flags given on the command line win over a suggestion's own settings. */
-    private NadaConfig given(NadaConfig c) {
-        c = iterations == null ? c : c.withIterations(iterations);
-        c = batch == null ? c : c.withBatch(batch);
-        c = directionFloor == null ? c : c.withDirectionFloor(directionFloor);
-        return holdWeight == null ? c : c.withHoldWeight(holdWeight);
+    /** The run settings from {@code rec} (the set's, or a suggestion's own), each flag given winning. */
+    private NadaConfig config(RecommendedSettings rec) {
+        return rec.config("shape", "shape", 0).withIterations(or(iterations, rec.iterations()))
+                .withBatch(or(batch, rec.batch())).withLr(or(lr, rec.lr())).withMixing(or(mixing, rec.mixing()))
+                .withLayerSelection(or(layersK, rec.layersK()), or(autoLayerIters, rec.autoLayerIters()),
+                        layerMapping == null ? rec.layerMapping() : LayerMapping.parse(layerMapping),
+                        PhasePreset.parse(phase))
+                .withAutoLayerBatch(or(autoLayerBatch, rec.autoLayerBatch()))
+                .withDirectionFloor(or(directionFloor, rec.directionFloor()))
+                .withSourcePool(or(sourcePool, rec.sourcePool())).withHoldWeight(or(holdWeight, rec.holdWeight()));
     }
 
     /** " h0", " i300 b4 f0.5": where a change's settings (its suggestion's) differ from the table's. */
@@ -110,14 +114,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
         List<AttributeChange> list = changes.size() == 1 && changes.get(0).equals("all") ? AttributeChange.all()
                 : changes.stream().map(AttributeChange::parse).toList();
         RecommendedSettings rec = recommended();
-        NadaConfig base = rec.config("shape", "shape", 0).withIterations(or(iterations, rec.iterations()))
-                .withBatch(or(batch, rec.batch())).withLr(or(lr, rec.lr())).withMixing(or(mixing, rec.mixing()))
-                .withLayerSelection(or(layersK, rec.layersK()), or(autoLayerIters, rec.autoLayerIters()),
-                        layerMapping == null ? rec.layerMapping() : LayerMapping.parse(layerMapping),
-                        PhasePreset.parse(phase))
-                .withAutoLayerBatch(or(autoLayerBatch, rec.autoLayerBatch()))
-                .withDirectionFloor(or(directionFloor, rec.directionFloor()))
-                .withSourcePool(or(sourcePool, rec.sourcePool())).withHoldWeight(or(holdWeight, rec.holdWeight()));
+        NadaConfig base = config(rec);
         List<Double> weights = clipWeights == null ? List.of(rec.clipWeight(0), rec.clipWeight(1)) : clipWeights;
         if (weights.size() != 2) {
             throw new IllegalArgumentException("the Shapes world guides with 2 CLIP models: give 2 --clip-weights, not "
@@ -148,7 +145,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                     AdaptationEval eval = AdaptationEval.shapesWorld(world, w, samples, root);
                     for (AttributeChange c : list) {
                         List<AdaptationEval.Cell> row = new ArrayList<>();
-                        NadaConfig forChange = given(c.settings(base, rec));
+                        NadaConfig forChange = config(rec.forPrompt(c.source(), c.target()));
                         String label = c.name() + differences(forChange, base);
                         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-16s", label));
                         for (long seed : seeds) {

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import studio.nada.nada.NadaConfig;
-import studio.nada.nada.RecommendedSettings;
 
 /**
  * One adaptation the Shapes world must learn from words alone ("red shape" → "blue shape"), with
@@ -154,16 +152,6 @@ public record AttributeChange(String name, String source, String target, Predica
         double d0 = diversity(before);
         return new Outcome(before.size(), left, reached, kept, d0 == 0 ? 0 : diversity(after) / d0, others,
                 othersKept);
-    }
-
-    /**
-     * {@code base} with the iterations, batch, direction floor and hold the model set gives this
-     * change's prompt (a suggestion's own, where it is one), as train and the studio take them.
-     */
-    public NadaConfig settings(NadaConfig base, RecommendedSettings recommended) {
-        RecommendedSettings own = recommended.forPrompt(source, target);
-        return base.withIterations(own.iterations()).withBatch(own.batch()).withDirectionFloor(own.directionFloor())
-                .withHoldWeight(own.holdWeight());
     }
 
     /** A sample with a shape that did not show the source: one the change should leave as it was. */

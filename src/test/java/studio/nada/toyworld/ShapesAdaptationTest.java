@@ -33,7 +33,6 @@ class ShapesAdaptationTest {
     private static TensorThread thread;
     private static NDManager root;
     private static AdaptationEval eval;
-    private static NadaConfig settings;
     private static RecommendedSettings rec;
     private static int threadsBefore;
 
@@ -41,7 +40,6 @@ class ShapesAdaptationTest {
     static void load() throws Exception {
         thread = new TensorThread("test-tensor");
         rec = ShapesWorld.recommended();
-        settings = rec.config("shape", "shape", 0);
         thread.submit(() -> {
             // as toyworld eval runs it: one compute thread for the 64 px generator
             threadsBefore = TensorEngine.useComputeThreadsFor(ShapesModels.generator().size());
@@ -68,7 +66,8 @@ class ShapesAdaptationTest {
 
     private static List<AttributeChange.Outcome> runSeeds(AttributeChange change) {
         List<AttributeChange.Outcome> out = new ArrayList<>();
-        NadaConfig config = change.settings(settings, rec); // a suggestion's own hold where the change is one
+        // a suggestion's own settings where the change is one, as train and the studio take them
+        NadaConfig config = rec.forPrompt(change.source(), change.target()).config("shape", "shape", 0);
         for (long seed : SEEDS) {
             out.add(thread.submit(() -> eval.run(change, config, seed)).join().outcome());
         }

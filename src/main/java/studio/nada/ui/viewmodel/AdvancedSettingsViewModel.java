@@ -101,12 +101,14 @@ public final class AdvancedSettingsViewModel {
         if (now.equals(old)) {
             return;
         }
-        List<Field> following = java.util.Arrays.stream(Field.values()).filter(f -> !differs(f).get()).toList();
+        // the fields a suggestion may set in the sheet; the floor and hold toConfig reads itself
+        boolean iterationsFollow = !differs(Field.ITERATIONS).get();
+        boolean batchFollows = !differs(Field.BATCH).get();
         recommended.set(now);
-        if (following.contains(Field.ITERATIONS)) {
+        if (iterationsFollow) {
             iterations.set(now.iterations());
         }
-        if (following.contains(Field.BATCH)) {
+        if (batchFollows) {
             batch.set(now.batch());
         }
     }
