@@ -22,15 +22,49 @@ final class CoverageFill {
     private CoverageFill() {}
 
     /**
-     * The fill in [0, 1] (0 without a shape): {@code silhouette} is the shape's filled mask in
-     * {@code stats}' picture, {@code w} px wide.
+     * The fill in [0, 1] (0 without a shape): {@code cov} is the shape's {@link #coverage}
+     * (null: no shape), {@code silhouette} its filled mask, {@code w} the picture's width.
      */
-    static double of(ShapeStats stats, boolean[] silhouette, int w) {
+    static double of(Coverage cov, boolean[] silhouette, int w) {
+        int h = silhouette.length / w;
+        double[] axis = smallestBoxAxis(silhouette, w);
+        if (cov == null || axis == null) {
+            return 0;
+        }
+        double[] cover = cov.cover();
+        // the coverage turned upright: sampled bilinearly on a unit grid along the box's axes,
+        // through a pixel centre near the shape's, so that an upright box reads the pixels as they are
+        long ox = Math.round(cov.mx());
+        long oy = Math.round(cov.my());
+        int reach = w + h;
+        double[] colMax = new double[2 * reach + 1];
+        double[] rowMax = new double[2 * reach + 1];
+        double sum = 0;
+        for (int v = -reach; v <= reach; v++) {
+            for (int u = -reach; u <= reach; u++) {
+                double x = ox + u * axis[0] - v * axis[1];
+                double y = oy + u * axis[1] + v * axis[0];
+                double c = bilinear(cover, w, h, x, y);
+                if (c > 0) {
+                    sum += c;
+                    colMax[u + reach] = Math.max(colMax[u + reach], c);
+                    rowMax[v + reach] = Math.max(rowMax[v + reach], c);
+                }
+            }
+        }
+        double box = Arrays.stream(colMax).sum() * Arrays.stream(rowMax).sum();
+        return box <= 0 ? 0 : Math.min(1, sum / box);
+    }
+
+    /** Per pixel, the shape's coverage in [0, 1] near its silhouette, and the coverage's centre of mass. */
+    record Coverage(double[] cover, double mx, double my) {}
+
+    /** The coverage of {@link #of}'s shape; null without a shape. */
+    static Coverage coverage(ShapeStats stats, boolean[] silhouette, int w) {
         int h = silhouette.length / w;
         double full = stats.shapeDistance();
-        double[] axis = smallestBoxAxis(silhouette, w);
-        if (full < ShapeStats.MIN_MASK_DISTANCE || axis == null) {
-            return 0;
+        if (full < ShapeStats.MIN_MASK_DISTANCE) {
+            return null;
         }
         boolean[] near = silhouette;
         for (int r = 0; r < REACH; r++) {
@@ -56,31 +90,60 @@ final class CoverageFill {
                 my += c * y;
             }
         }
-        if (mass <= 0) {
+        return mass <= 0 ? null : new Coverage(cover, mx / mass, my / mass);
+    }
+
+    /**
+     * How well the coverage matches itself turned a quarter about its centre of mass: the sum of
+     * the smaller of each pixel's coverage and the turned coverage's over the sum of the larger
+     * (1 for a disc or a square at any angle; a triangle, a cup or a bell reads lower). 0 without
+     * a shape.
+     */
+    static double quarterTurnMatch(Coverage cov, int w) {
+        if (cov == null) {
             return 0;
         }
-        // the coverage turned upright: sampled bilinearly on a unit grid along the box's axes,
-        // through a pixel centre near the shape's, so that an upright box reads the pixels as they are
-        long ox = Math.round(mx / mass);
-        long oy = Math.round(my / mass);
-        int reach = w + h;
-        double[] colMax = new double[2 * reach + 1];
-        double[] rowMax = new double[2 * reach + 1];
-        double sum = 0;
-        for (int v = -reach; v <= reach; v++) {
-            for (int u = -reach; u <= reach; u++) {
-                double x = ox + u * axis[0] - v * axis[1];
-                double y = oy + u * axis[1] + v * axis[0];
-                double c = bilinear(cover, w, h, x, y);
-                if (c > 0) {
-                    sum += c;
-                    colMax[u + reach] = Math.max(colMax[u + reach], c);
-                    rowMax[v + reach] = Math.max(rowMax[v + reach], c);
-                }
-            }
+        int h = cov.cover().length / w;
+        double both = 0;
+        double either = 0;
+        for (int i = 0; i < cov.cover().length; i++) {
+            double x = i % w;
+            double y = i / w;
+            double a = cov.cover()[i];
+            double b = bilinear(cov.cover(), w, h, cov.mx() - (y - cov.my()), cov.my() + (x - cov.mx()));
+            both += Math.min(a, b);
+            either += Math.max(a, b);
         }
-        double box = Arrays.stream(colMax).sum() * Arrays.stream(rowMax).sum();
-        return box <= 0 ? 0 : Math.min(1, sum / box);
+        return either <= 0 ? 0 : both / either;
+    }
+
+    /**
+     * How well the coverage matches its own average over every turn about its centre of mass (the
+     * mean coverage at each distance from it), as {@link #quarterTurnMatch} compares: 1 for a
+     * disc, sharp or blurred; a cup, a lump or a bell reads lower. 0 without a shape.
+     */
+    static double roundMatch(Coverage cov, int w) {
+        if (cov == null) {
+            return 0;
+        }
+        double[] cover = cov.cover();
+        int bins = 4 * (w + cover.length / w);
+        double[] sum = new double[bins];
+        int[] count = new int[bins];
+        int[] bin = new int[cover.length];
+        for (int i = 0; i < cover.length; i++) {
+            bin[i] = (int) (2 * Math.hypot(i % w - cov.mx(), i / w - cov.my()));
+            sum[bin[i]] += cover[i];
+            count[bin[i]]++;
+        }
+        double both = 0;
+        double either = 0;
+        for (int i = 0; i < cover.length; i++) {
+            double round = sum[bin[i]] / count[bin[i]];
+            both += Math.min(cover[i], round);
+            either += Math.max(cover[i], round);
+        }
+        return either <= 0 ? 0 : both / either;
     }
 
     /** {@code values} (pixel centres at integer x, y) interpolated at (x, y); 0 outside. */

@@ -100,6 +100,41 @@ class ShapeLookTest {
         }
     }
 
+    /**
+     * The fill alone read a cup (a disc with its top cut flat, as a run that pulled circles toward
+     * squares drew them) as a circle and a block half again as wide as tall as a square; a circle
+     * must also be round and a square match itself turned a quarter. The same forms' fills sit in
+     * the circle and square bands, so it is the new reading that turns them away.
+     */
+    @Test
+    void cupsAreNotCirclesAndBlocksAreNotSquares() {
+        for (double r : new double[] {7, 10, 14}) {
+            Images.Argb cup = drawn((x, y) -> Math.hypot(x, y) <= r && y >= -0.55 * r);
+            ShapeLook cupLook = ShapeLook.of(cup);
+            assertEquals(ShapeKind.CIRCLE, ShapeLook.kindOf(cupLook.fillRatio()), "a cup's fill is a circle's: " + cupLook);
+            assertNull(cupLook.kind(), "radius " + r + ": a cup read as " + cupLook);
+            Images.Argb block = drawn((x, y) -> Math.abs(x) <= 1.5 * r && Math.abs(y) <= r);
+            ShapeLook blockLook = ShapeLook.of(block);
+            assertEquals(ShapeKind.SQUARE, ShapeLook.kindOf(blockLook.fillRatio()), "a block's fill is a square's: " + blockLook);
+            assertNull(blockLook.kind(), "radius " + r + ": a block read as " + blockLook);
+            Images.Argb disc = drawn((x, y) -> Math.hypot(x, y) <= r);
+            assertEquals(ShapeKind.CIRCLE, ShapeLook.of(disc).kind(), "radius " + r + ": a disc");
+        }
+    }
+
+    /** The picture of the form {@code inside} (offsets from the picture's centre, in pixels), 4×4 supersampled, in green. */
+    private static Images.Argb drawn(java.util.function.BiPredicate<Double, Double> inside) {
+        float[] cover = new float[64 * 64];
+        for (int i = 0; i < cover.length; i++) {
+            int in = 0;
+            for (int sub = 0; sub < 16; sub++) {
+                in += inside.test(i % 64 + (sub % 4 + 0.5) / 4 - 32, i / 64 + (sub / 4 + 0.5) / 4 - 32) ? 1 : 0;
+            }
+            cover[i] = in / 16f;
+        }
+        return withCoverage(cover, ShapeColor.GREEN.rgb());
+    }
+
     /** A shape of {@code kind} with {@code s}'s size, color and place, turned by {@code theta}, 4×4 supersampled. */
     private static Images.Argb turned(ShapeKind kind, Scene s, double theta) {
         double cx = s.cx() * 64;
