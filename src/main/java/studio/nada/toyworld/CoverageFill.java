@@ -3,6 +3,7 @@ package studio.nada.toyworld;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * How much of its box a shape's coverage fills, the box turned to the silhouette's smallest
@@ -103,18 +104,9 @@ final class CoverageFill {
         if (cov == null) {
             return 0;
         }
-        int h = cov.cover().length / w;
-        double both = 0;
-        double either = 0;
-        for (int i = 0; i < cov.cover().length; i++) {
-            double x = i % w;
-            double y = i / w;
-            double a = cov.cover()[i];
-            double b = bilinear(cov.cover(), w, h, cov.mx() - (y - cov.my()), cov.my() + (x - cov.mx()));
-            both += Math.min(a, b);
-            either += Math.max(a, b);
-        }
-        return either <= 0 ? 0 : both / either;
+        double[] cover = cov.cover();
+        int h = cover.length / w;
+        return overlap(cover, i -> bilinear(cover, w, h, cov.mx() - (i / w - cov.my()), cov.my() + (i % w - cov.mx())));
     }
 
     /**
@@ -126,22 +118,27 @@ final class CoverageFill {
         if (cov == null) {
             return 0;
         }
+        // rings half a pixel wide: the farthest pixel lies under 2·hypot(w, h) rings out
         double[] cover = cov.cover();
-        int bins = 4 * (w + cover.length / w);
-        double[] sum = new double[bins];
-        int[] count = new int[bins];
-        int[] bin = new int[cover.length];
+        int[] ring = new int[cover.length];
+        double[] sum = new double[2 * (w + cover.length / w)];
+        int[] count = new int[sum.length];
         for (int i = 0; i < cover.length; i++) {
-            bin[i] = (int) (2 * Math.hypot(i % w - cov.mx(), i / w - cov.my()));
-            sum[bin[i]] += cover[i];
-            count[bin[i]]++;
+            ring[i] = (int) (2 * Math.hypot(i % w - cov.mx(), i / w - cov.my()));
+            sum[ring[i]] += cover[i];
+            count[ring[i]]++;
         }
+        return overlap(cover, i -> sum[ring[i]] / count[ring[i]]);
+    }
+
+    /** Σ min(a, b) / Σ max(a, b) over the pixels, b per pixel index: 1 where they agree (0 where both are empty). */
+    private static double overlap(double[] a, IntToDoubleFunction b) {
         double both = 0;
         double either = 0;
-        for (int i = 0; i < cover.length; i++) {
-            double round = sum[bin[i]] / count[bin[i]];
-            both += Math.min(cover[i], round);
-            either += Math.max(cover[i], round);
+        for (int i = 0; i < a.length; i++) {
+            double bi = b.applyAsDouble(i);
+            both += Math.min(a[i], bi);
+            either += Math.max(a[i], bi);
         }
         return either <= 0 ? 0 : both / either;
     }

@@ -6,7 +6,8 @@ import studio.nada.export.Images;
 /**
  * What a Shapes-world picture shows, read from its pixels by explicit bands, never by CLIP: the
  * color by hue angle (violet is not blue), the kind by how much of its smallest enclosing box,
- * turned, the shape's coverage fills ({@link CoverageFill}), the size by the silhouette's area,
+ * turned, the shape's coverage fills and whether its form is that kind's (a circle round, a square
+ * the same turned a quarter; {@link CoverageFill}), the size by the silhouette's area,
  * and whether the shape is drawn as an outline (a ring of color around an interior of
  * background). The silhouette is the shape's mask with its holes filled, so an outline and a
  * filled shape of one form have the same silhouette.
