@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 import studio.nada.export.Images;
 
@@ -122,39 +123,31 @@ class ShapeLookTest {
         }
     }
 
-    /** The picture of the form {@code inside} (offsets from the picture's centre, in pixels), 4×4 supersampled, in green. */
-    private static Images.Argb drawn(java.util.function.BiPredicate<Double, Double> inside) {
+    /** The picture of the form {@code inside} (offsets from the picture's centre, in pixels) in green. */
+    private static Images.Argb drawn(BiPredicate<Double, Double> inside) {
+        return drawn(32, 32, inside, ShapeColor.GREEN.rgb());
+    }
+
+    /** The picture of the form {@code inside} (offsets from (cx, cy), in pixels), 4×4 supersampled, in {@code rgb}. */
+    private static Images.Argb drawn(double cx, double cy, BiPredicate<Double, Double> inside, int[] rgb) {
         float[] cover = new float[64 * 64];
         for (int i = 0; i < cover.length; i++) {
             int in = 0;
             for (int sub = 0; sub < 16; sub++) {
-                in += inside.test(i % 64 + (sub % 4 + 0.5) / 4 - 32, i / 64 + (sub / 4 + 0.5) / 4 - 32) ? 1 : 0;
+                in += inside.test(i % 64 + (sub % 4 + 0.5) / 4 - cx, i / 64 + (sub / 4 + 0.5) / 4 - cy) ? 1 : 0;
             }
             cover[i] = in / 16f;
         }
-        return withCoverage(cover, ShapeColor.GREEN.rgb());
+        return withCoverage(cover, rgb);
     }
 
     /** A shape of {@code kind} with {@code s}'s size, color and place, turned by {@code theta}, 4×4 supersampled. */
     private static Images.Argb turned(ShapeKind kind, Scene s, double theta) {
-        double cx = s.cx() * 64;
-        double cy = s.cy() * 64;
         double r = s.radius() * 64;
         double cos = Math.cos(theta);
         double sin = Math.sin(theta);
-        float[] cover = new float[64 * 64];
-        for (int i = 0; i < cover.length; i++) {
-            int in = 0;
-            for (int sub = 0; sub < 16; sub++) {
-                double dx = i % 64 + (sub % 4 + 0.5) / 4 - cx;
-                double dy = i / 64 + (sub / 4 + 0.5) / 4 - cy;
-                double u = dx * cos + dy * sin;
-                double v = -dx * sin + dy * cos;
-                in += kind.contains(u / r, v / r) ? 1 : 0;
-            }
-            cover[i] = in / 16f;
-        }
-        return withCoverage(cover, s.color().rgb());
+        return drawn(s.cx() * 64, s.cy() * 64,
+                (dx, dy) -> kind.contains((dx * cos + dy * sin) / r, (-dx * sin + dy * cos) / r), s.color().rgb());
     }
 
     /** The render of {@code s}, its coverage box-blurred {@code passes} times (3×3), in blue. */
