@@ -24,6 +24,14 @@ public final class ToyworldBuildCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed of every draw (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--generator-seed", description = "the generator's draw (default: --seed)")
+    Long generatorSeed;
+
+    @Option(names = "--weight-noise", defaultValue = "0",
+            description = "σ of the noise on the synthesis conv weights while it learns, in units of each"
+                    + " tensor's RMS (default ${DEFAULT-VALUE})")
+    double weightNoise;
+
     @Option(names = "--generator-steps", defaultValue = "4000", description = "synthesis network steps (default ${DEFAULT-VALUE})")
     int generatorSteps;
 
@@ -43,12 +51,16 @@ public final class ToyworldBuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (weightNoise < 0 || !Double.isFinite(weightNoise)) {
+            throw new IllegalArgumentException("--weight-noise must be a finite number of at least 0");
+        }
         if (generatorSteps < 1 || mappingSteps < 1 || clipSteps < 1 || logEvery < 1) {
             throw new IllegalArgumentException("--generator-steps, --mapping-steps, --clip-steps and --log-every must be at least 1");
         }
         PrintWriter log = spec.commandLine().getOut();
         ShapesWorldBuilder builder = new ShapesWorldBuilder(
-                new ShapesWorldBuilder.Options(seed, generatorSteps, mappingSteps, clipSteps, logEvery, reuseGenerator), line -> {
+                new ShapesWorldBuilder.Options(seed, generatorSteps, mappingSteps, clipSteps, logEvery, reuseGenerator,
+                        generatorSeed == null ? seed : generatorSeed, weightNoise), line -> {
                     log.println(line);
                     log.flush();
                 });

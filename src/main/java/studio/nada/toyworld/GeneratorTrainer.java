@@ -33,10 +33,18 @@ public final class GeneratorTrainer {
     /**
      * @param mappingLr Adam's rate for the mapping network's stored weights, which are scaled by
      *                  lr_mul 0.01 in the forward pass: the synthesis rate would barely move them
+     * @param weightNoise σ of the Gaussian added to each synthesis conv weight for a step, in units
+     *                    of that tensor's RMS (0: none); the gradient taken there updates the clean
+     *                    weights, which teaches a network whose drawing bends little under a change
+     *                    of its conv weights, as an adaptation makes
      */
-    public record Options(int batch, double lr, int mappingBatch, double mappingLr, long seed) {
+    public record Options(int batch, double lr, int mappingBatch, double mappingLr, long seed, double weightNoise) {
         public static Options defaults(long seed) {
-            return new Options(16, 0.004, 256, 0.2, seed);
+            return new Options(16, 0.004, 256, 0.2, seed, 0);
+        }
+
+        public Options withWeightNoise(double sigma) {
+            return new Options(batch, lr, mappingBatch, mappingLr, seed, sigma);
         }
     }
 
@@ -90,7 +98,7 @@ public final class GeneratorTrainer {
                 weight[i * cov.length + k] = 1 + SHAPE_WEIGHT * cov[k];
             }
         }
-        return step(synthesis, synthesisAdam, m -> {
+        return step(synthesis, synthesisAdam, options.weightNoise(), m -> {
             NDArray target = ShapeRenderer.toTensor(scenes, m);
             NDArray w8 = Ops.constant(m, weight, new Shape(b, 1, ShapeRenderer.SIZE, ShapeRenderer.SIZE));
             NDArray w = Ops.constant(m, codes, new Shape(b, d));
@@ -110,7 +118,7 @@ public final class GeneratorTrainer {
             System.arraycopy(zi, 0, z, i * d, d);
             System.arraycopy(SceneCode.of(LatentScenes.fromZ(zi), d), 0, codes, i * d, d);
         }
-        return step(mapping, mappingAdam, m -> generator.style(Ops.constant(m, z, new Shape(b, d)))
+        return step(mapping, mappingAdam, 0, m -> generator.style(Ops.constant(m, z, new Shape(b, d)))
                 .sub(Ops.constant(m, codes, new Shape(b, d))).square().mean());
     }
 
@@ -122,16 +130,18 @@ public final class GeneratorTrainer {
         return z;
     }
 
-    private float step(Map<String, NDArray> trained, Adam adam, Function<NDManager, NDArray> lossOf) {
+    private float step(Map<String, NDArray> trained, Adam adam, double noise, Function<NDManager, NDArray> lossOf) {
         List<NDArray> attached = new ArrayList<>(generator.arrays());
         attached.addAll(synthesisAdam.arrays());
         attached.addAll(mappingAdam.arrays());
         try (StepScope scope = StepScope.open(generator.params().manager(), attached)) {
+            Map<NDArray, NDArray> shifts = noise > 0 ? perturb(scope.manager(), noise) : Map.of();
             NDArray loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 loss = lossOf.apply(scope.manager());
                 gc.backward(loss);
             }
+            shifts.forEach(NDArray::subi); // back to the clean weights before the update
             float value = loss.getFloat();
             Map<String, NDArray> grads = gradients(trained);
             if (finite(grads)) {
@@ -146,6 +156,20 @@ public final class GeneratorTrainer {
             }
             return value;
         }
+    }
+
+    /** Adds σ·RMS Gaussian noise to every synthesis conv weight (not the affines, not to_rgb). */
+    private Map<NDArray, NDArray> perturb(NDManager m, double sigma) {
+        Map<NDArray, NDArray> shifts = new LinkedHashMap<>();
+        synthesis.forEach((name, p) -> {
+            if (name.endsWith(".conv.weight") && !name.startsWith("to_rgb")) {
+                float rms = (float) Math.sqrt(p.square().mean().getFloat());
+                NDArray shift = m.randomNormal(0, (float) sigma * rms, p.getShape(), p.getDataType());
+                p.addi(shift);
+                shifts.put(p, shift);
+            }
+        });
+        return shifts;
     }
 
     /**

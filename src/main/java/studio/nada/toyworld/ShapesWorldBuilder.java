@@ -27,11 +27,15 @@ import studio.nada.weights.TorchCheckpointWriter;
  */
 public final class ShapesWorldBuilder {
     /** Steps of each training; {@code logEvery} is how often progress is reported. */
-    /** @param reuseGenerator a generator checkpoint to ship instead of training one (null: train) */
+    /**
+     * @param reuseGenerator a generator checkpoint to ship instead of training one (null: train)
+     * @param generatorSeed  the generator's draw (the CLIPs draw from {@code seed})
+     * @param weightNoise    see {@link GeneratorTrainer.Options#weightNoise()}
+     */
     public record Options(long seed, int generatorSteps, int mappingSteps, int clipSteps, int logEvery,
-            Path reuseGenerator) {
+            Path reuseGenerator, long generatorSeed, double weightNoise) {
         public static Options defaults() {
-            return new Options(0, 4000, 16000, 1500, 250, null);
+            return new Options(0, 4000, 16000, 1500, 250, null, 0, 0);
         }
     }
 
@@ -64,7 +68,8 @@ public final class ShapesWorldBuilder {
                 log.accept("generator reused from " + options.reuseGenerator());
             } else {
                 GeneratorTrainer gt = new GeneratorTrainer(root, ShapesModels.generator(),
-                        GeneratorTrainer.Options.defaults(options.seed()));
+                        GeneratorTrainer.Options.defaults(options.generatorSeed())
+                                .withWeightNoise(options.weightNoise()));
                 gLoss = train("generator", options.generatorSteps(), gt::synthesisStep);
                 train("mapping", options.mappingSteps(), gt::mappingStep);
                 g = gt.generator();
@@ -134,7 +139,7 @@ public final class ShapesWorldBuilder {
         Map<String, Object> top = new LinkedHashMap<>();
         top.put("g_ema", g.params().toTensors());
         try (NDManager m = root.newSubManager()) {
-            NDArray mean = WorldSamples.meanLatent(g, 4096, options.seed() + 3, m);
+            NDArray mean = WorldSamples.meanLatent(g, 4096, options.generatorSeed() + 3, m);
             top.put("latent_avg", TensorData.of(mean.reshape(-1)));
         }
         TorchCheckpointWriter.write(file, top);
