@@ -135,13 +135,13 @@ public final class GeneratorTrainer {
         attached.addAll(synthesisAdam.arrays());
         attached.addAll(mappingAdam.arrays());
         try (StepScope scope = StepScope.open(generator.params().manager(), attached)) {
-            Map<NDArray, NDArray> shifts = noise > 0 ? perturb(scope.manager(), noise) : Map.of();
+            Map<String, NDArray> shifts = perturb(scope.manager(), noise);
             NDArray loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 loss = lossOf.apply(scope.manager());
                 gc.backward(loss);
             }
-            shifts.forEach(NDArray::subi); // back to the clean weights before the update
+            shifts.forEach((name, shift) -> synthesis.get(name).subi(shift)); // clean weights before the update
             float value = loss.getFloat();
             Map<String, NDArray> grads = gradients(trained);
             if (finite(grads)) {
@@ -158,15 +158,21 @@ public final class GeneratorTrainer {
         }
     }
 
-    /** Adds σ·RMS Gaussian noise to every synthesis conv weight (not the affines, not to_rgb). */
-    private Map<NDArray, NDArray> perturb(NDManager m, double sigma) {
-        Map<NDArray, NDArray> shifts = new LinkedHashMap<>();
+    /**
+     * Adds σ·RMS Gaussian noise to every synthesis conv weight (not the affines, not to_rgb);
+     * returns each shift by parameter name (none when σ is 0).
+     */
+    private Map<String, NDArray> perturb(NDManager m, double sigma) {
+        Map<String, NDArray> shifts = new LinkedHashMap<>();
+        if (sigma <= 0) {
+            return shifts;
+        }
         synthesis.forEach((name, p) -> {
             if (name.endsWith(".conv.weight") && !name.startsWith("to_rgb")) {
                 float rms = (float) Math.sqrt(p.square().mean().getFloat());
                 NDArray shift = m.randomNormal(0, (float) sigma * rms, p.getShape(), p.getDataType());
                 p.addi(shift);
-                shifts.put(p, shift);
+                shifts.put(name, shift);
             }
         });
         return shifts;

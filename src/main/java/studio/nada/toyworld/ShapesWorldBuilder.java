@@ -26,8 +26,9 @@ import studio.nada.weights.TorchCheckpointWriter;
  * the same seed and thread count write the same numbers.
  */
 public final class ShapesWorldBuilder {
-    /** Steps of each training; {@code logEvery} is how often progress is reported. */
     /**
+     * Steps of each training; {@code logEvery} is how often progress is reported.
+     *
      * @param reuseGenerator a generator checkpoint to ship instead of training one (null: train)
      * @param generatorSeed  the generator's draw (the CLIPs draw from {@code seed})
      * @param weightNoise    see {@link GeneratorTrainer.Options#weightNoise()}
