@@ -110,21 +110,34 @@ public final class ClipPaths {
                 for (int i = 0; i < n; i++) {
                     System.arraycopy(drawing.apply(s, i == 0 ? 0 : STEPS[i - 1]), 0, all, i * plane, plane);
                 }
-                NDArray images = m.create(all, new Shape(n, 3, ShapeRenderer.SIZE, ShapeRenderer.SIZE));
-                NDArray e = guide.imageFeatures(images);
-                List<Images.Argb> pictures = Images.toArgb(images);
-                for (int i = 1; i < n; i++) {
-                    NDArray di = e.get(i).sub(e.get(0));
-                    cos[i - 1] += di.dot(dt).getFloat() / Math.max(1e-12, di.norm().getFloat());
-                    reached[i - 1] += change.showsTarget().test(ShapeLook.of(pictures.get(i))) ? 1 : 0;
-                }
+                add(guide, change, dt, m.create(all, new Shape(n, 3, ShapeRenderer.SIZE, ShapeRenderer.SIZE)), cos, reached);
             }
         }
-        for (int i = 0; i < STEPS.length; i++) {
-            cos[i] /= scenes.size();
-            reached[i] /= scenes.size();
+        return curve(change.name() + way, change, cos, reached, scenes.size());
+    }
+
+    /**
+     * Adds one path's reading to the sums: {@code images} [1 + STEPS, 3, H, W], the start (t 0)
+     * first, then each step's picture.
+     */
+    static void add(ClipGuide guide, AttributeChange change, NDArray dt, NDArray images, double[] cos,
+            double[] reached) {
+        NDArray e = guide.imageFeatures(images);
+        List<Images.Argb> pictures = Images.toArgb(images);
+        for (int i = 1; i <= STEPS.length; i++) {
+            NDArray di = e.get(i).sub(e.get(0));
+            cos[i - 1] += di.dot(dt).getFloat() / Math.max(1e-12, di.norm().getFloat());
+            reached[i - 1] += change.showsTarget().test(ShapeLook.of(pictures.get(i))) ? 1 : 0;
         }
-        return new Curve(change.name() + way, change, cos, reached);
+    }
+
+    /** The curve of {@code paths} paths' summed readings. */
+    static Curve curve(String name, AttributeChange change, double[] cos, double[] reached, int paths) {
+        for (int i = 0; i < STEPS.length; i++) {
+            cos[i] /= paths;
+            reached[i] /= paths;
+        }
+        return new Curve(name, change, cos, reached);
     }
 
     /** Every color and size of the given kinds, in three cells (diagonal, or the center only). */
