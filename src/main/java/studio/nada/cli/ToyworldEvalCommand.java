@@ -67,7 +67,8 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
     @Option(names = "--source-pool") Integer sourcePool;
     @Option(names = "--hold-weight") Double holdWeight;
     @Option(names = "--layer-mapping") String layerMapping;
-    @Option(names = "--phase", defaultValue = "none") String phase;
+    @Option(names = "--phase", defaultValue = "none", description = "with --auto-layer-iters 0: none, texture, shape,"
+            + " no_fine, shape_expanded, all, or styles (the style affines alone)") String phase;
     @Option(names = "--lr") Double lr;
     @Option(names = "--mixing") Double mixing;
     @Option(names = "--clip-weights", split = ",") List<Double> clipWeights;
@@ -123,7 +124,8 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
         if (out != null) {
             Files.createDirectories(out);
         }
-        String layers = base.layersK() == 0 ? RecommendedSettings.ALL_LAYERS
+        String layers = base.autoLayerIters() == 0 ? "phase " + base.phase().name().toLowerCase(Locale.ROOT)
+                : base.layersK() == 0 ? RecommendedSettings.ALL_LAYERS
                 : String.format(Locale.ROOT, "k %d %s, probe %d on %d codes", base.layersK(), base.layerMapping(),
                         base.autoLayerIters(), base.autoLayerBatch());
         log.printf(Locale.ROOT, "settings: %d iterations, batch %d, %s, lr %s, direction floor %s, source pool %d, hold %s,"

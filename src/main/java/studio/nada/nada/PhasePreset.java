@@ -22,20 +22,37 @@ public enum PhasePreset {
     /** input, conv1, convs[0:3]. */
     SHAPE_EXPANDED,
     /** every synthesis layer, to_rgbs included. */
-    ALL;
+    ALL,
+    /**
+     * Only the style affines (each modulated conv's and to_rgb's {@code modulation}), not in the
+     * reference: the synthesis convs keep how they draw, and a run moves what the styles ask of
+     * them. In the Shapes world it carries a kind change further than training every layer
+     * (docs/shapes_eval.md, stop 41).
+     */
+    STYLES;
 
     public static PhasePreset parse(String text) {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown phase '" + text
-                    + "': use none, texture, shape, no_fine, shape_expanded or all");
+                    + "': use none, texture, shape, no_fine, shape_expanded, all or styles");
         }
     }
 
-    /** Layer names (module prefixes) of the preset. */
+    /** Layer names (module prefixes; for {@link #STYLES} the affines' own) of the preset. */
     public List<String> layers(GeneratorConfig config) {
         int convs = config.numLayers() - 1;
+        if (this == STYLES) {
+            List<String> out = new ArrayList<>(List.of("conv1.conv.modulation", "to_rgb1.conv.modulation"));
+            for (int i = 0; i < convs; i++) {
+                out.add("convs." + i + ".conv.modulation");
+            }
+            for (int i = 0; i < config.logSize() - 2; i++) {
+                out.add("to_rgbs." + i + ".conv.modulation");
+            }
+            return out;
+        }
         List<String> out = new ArrayList<>(List.of("input", "conv1"));
         int from = 0;
         int to = convs;

@@ -40,6 +40,11 @@ class LayerSetsTest {
         assertEquals(List.of("input", "conv1", "convs.2", "convs.3", "convs.4", "convs.5"), PhasePreset.TEXTURE.layers(TINY));
         assertEquals(List.of("input", "conv1", "convs.0", "convs.1", "convs.2"), PhasePreset.SHAPE_EXPANDED.layers(TINY));
         assertEquals(12, PhasePreset.ALL.layers(TINY).size()); // input, conv1, to_rgb1, 6 convs, 3 to_rgbs
+        assertEquals(List.of("conv1.conv.modulation", "to_rgb1.conv.modulation", "convs.0.conv.modulation",
+                "convs.1.conv.modulation", "convs.2.conv.modulation", "convs.3.conv.modulation", "convs.4.conv.modulation",
+                "convs.5.conv.modulation", "to_rgbs.0.conv.modulation", "to_rgbs.1.conv.modulation",
+                "to_rgbs.2.conv.modulation"), PhasePreset.STYLES.layers(TINY));
+        assertEquals(PhasePreset.STYLES, PhasePreset.parse("styles"));
         assertEquals(PhasePreset.NO_FINE, PhasePreset.parse("no-fine"));
         assertThrows(IllegalArgumentException.class, () -> PhasePreset.parse("everything"));
     }
