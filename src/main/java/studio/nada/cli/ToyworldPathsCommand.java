@@ -16,7 +16,6 @@ import studio.nada.engine.TensorEngine;
 import studio.nada.engine.TensorThread;
 import studio.nada.nada.ClipGuide;
 import studio.nada.stylegan.Generator;
-import studio.nada.stylegan.GeneratorCheckpoint;
 import studio.nada.toyworld.ClipPaths;
 import studio.nada.toyworld.GeneratorPaths;
 import studio.nada.toyworld.ShapesWorld;
@@ -45,8 +44,7 @@ public final class ToyworldPathsCommand implements Callable<Integer> {
         try (TensorThread thread = new TensorThread("nada-tensor")) {
             thread.submit(() -> {
                 try (NDManager root = TensorEngine.newManager(TensorEngine.device("cpu"))) {
-                    Generator g = (world == null ? ShapesWorld.generatorCheckpoint()
-                            : GeneratorCheckpoint.read(world.resolve(ShapesWorld.GENERATOR_FILE), null)).build(root);
+                    Generator g = ShapesWorld.generator(world, root);
                     for (ClipGuide guide : ShapesWorld.guides(world, new double[] {1, 1}, root)) {
                         log.printf(Locale.ROOT, "CLIP %s: cos(dI, dT) at t %s; peak; judged the target from t%n",
                                 guide.name(), String.join(" ", Arrays.stream(ClipPaths.STEPS)

@@ -44,14 +44,8 @@ public enum PhasePreset {
     public List<String> layers(GeneratorConfig config) {
         int convs = config.numLayers() - 1;
         if (this == STYLES) {
-            List<String> out = new ArrayList<>(List.of("conv1.conv.modulation", "to_rgb1.conv.modulation"));
-            for (int i = 0; i < convs; i++) {
-                out.add("convs." + i + ".conv.modulation");
-            }
-            for (int i = 0; i < config.logSize() - 2; i++) {
-                out.add("to_rgbs." + i + ".conv.modulation");
-            }
-            return out;
+            // every modulated layer of ALL (the learned constant has no style), its affine only
+            return ALL.layers(config).stream().filter(l -> !l.equals("input")).map(l -> l + ".conv.modulation").toList();
         }
         List<String> out = new ArrayList<>(List.of("input", "conv1"));
         int from = 0;

@@ -17,7 +17,6 @@ import studio.nada.nada.ClipGuide;
 import studio.nada.nada.NadaAdapter;
 import studio.nada.nada.NadaConfig;
 import studio.nada.stylegan.Generator;
-import studio.nada.stylegan.GeneratorCheckpoint;
 import studio.nada.stylegan.Latents;
 import studio.nada.stylegan.Noise;
 
@@ -60,8 +59,7 @@ public final class AdaptationEval {
      */
     public static AdaptationEval shapesWorld(Path world, double[] weights, int samples, NDManager root)
             throws IOException {
-        Generator g = (world == null ? ShapesWorld.generatorCheckpoint()
-                : GeneratorCheckpoint.read(world.resolve(ShapesWorld.GENERATOR_FILE), null)).build(root);
+        Generator g = ShapesWorld.generator(world, root);
         List<ClipGuide> guides = ShapesWorld.guides(world, weights, root);
         return new AdaptationEval(g, guides, samples, root);
     }

@@ -18,6 +18,7 @@ import java.util.Map;
 import studio.nada.clip.ClipModel;
 import studio.nada.nada.ClipGuide;
 import studio.nada.nada.RecommendedSettings;
+import studio.nada.stylegan.Generator;
 import studio.nada.stylegan.GeneratorCheckpoint;
 import studio.nada.weights.Safetensors;
 
@@ -46,6 +47,12 @@ public final class ShapesWorld {
         GeneratorCheckpoint c = readResource(GENERATOR_FILE, file -> GeneratorCheckpoint.read(file, null));
         // named after the resource: the temporary copy it was read from is gone
         return new GeneratorCheckpoint(Path.of(GENERATOR_FILE), c.stateDict(), c.latentAvg());
+    }
+
+    /** The generator of the shipped world ({@code world} null) or of one {@code toyworld build} wrote, on {@code root}. */
+    public static Generator generator(Path world, NDManager root) throws IOException {
+        return (world == null ? generatorCheckpoint() : GeneratorCheckpoint.read(world.resolve(GENERATOR_FILE), null))
+                .build(root);
     }
 
     /** The shipped generator file's bytes (for its checksum); the caller closes the stream. */
