@@ -67,7 +67,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
     @Option(names = "--source-pool") Integer sourcePool;
     @Option(names = "--hold-weight") Double holdWeight;
     @Option(names = "--layer-mapping") String layerMapping;
-    @Option(names = "--phase", defaultValue = "none", description = "with --auto-layer-iters 0: none, texture, shape,"
+    @Option(names = "--phase", description = "with --auto-layer-iters 0: none, texture, shape,"
             + " no_fine, shape_expanded, all, or styles (the style affines alone)") String phase;
     @Option(names = "--lr") Double lr;
     @Option(names = "--mixing") Double mixing;
@@ -85,13 +85,13 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                 .withBatch(or(batch, rec.batch())).withLr(or(lr, rec.lr())).withMixing(or(mixing, rec.mixing()))
                 .withLayerSelection(or(layersK, rec.layersK()), or(autoLayerIters, rec.autoLayerIters()),
                         layerMapping == null ? rec.layerMapping() : LayerMapping.parse(layerMapping),
-                        PhasePreset.parse(phase))
+                        phase == null ? rec.phase() : PhasePreset.parse(phase))
                 .withAutoLayerBatch(or(autoLayerBatch, rec.autoLayerBatch()))
                 .withDirectionFloor(or(directionFloor, rec.directionFloor()))
                 .withSourcePool(or(sourcePool, rec.sourcePool())).withHoldWeight(or(holdWeight, rec.holdWeight()));
     }
 
-    /** " h0", " i300 b4 f0.5": where a change's settings (its suggestion's) differ from the table's. */
+    /** " h0", " i300 b4 f0.5 lr0.014 styles": where a change's settings (its suggestion's) differ from the table's. */
     static String differences(NadaConfig c, NadaConfig base) {
         StringBuilder s = new StringBuilder();
         if (c.holdWeight() != base.holdWeight()) {
@@ -105,6 +105,13 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
         }
         if (c.directionFloor() != base.directionFloor()) {
             s.append(" f").append(RecommendedSettings.number(c.directionFloor()));
+        }
+        if (c.lr() != base.lr()) {
+            s.append(" lr").append(RecommendedSettings.number(c.lr()));
+        }
+        boolean fixed = c.autoLayerIters() == 0;
+        if (fixed != (base.autoLayerIters() == 0) || fixed && c.phase() != base.phase()) {
+            s.append(' ').append(fixed ? c.phase().name().toLowerCase(Locale.ROOT) : "probe " + c.autoLayerIters());
         }
         return s.toString();
     }

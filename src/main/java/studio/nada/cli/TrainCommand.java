@@ -100,7 +100,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--layer-mapping", description = "upstream or consumer " + RECOMMENDED)
     String layerMapping;
 
-    @Option(names = "--phase", defaultValue = "none", description = "preset with --auto-layer-iters 0: none, texture, shape, no_fine, shape_expanded, all, or styles (the style affines alone)")
+    @Option(names = "--phase", description = "preset with --auto-layer-iters 0: none, texture, shape, no_fine, shape_expanded, all, or styles (the style affines alone); " + RECOMMENDED)
     String phase;
 
     @Option(names = "--lr", description = "Adam learning rate " + RECOMMENDED + "; the paper's is 0.0016 = 0.002·4/5")
@@ -282,7 +282,7 @@ public final class TrainCommand implements Callable<Integer> {
                     Object[][] flags = {{"--batch", batch}, {"--layers-k", layersK}, {"--auto-layer-iters", autoLayerIters},
                         {"--auto-layer-batch", autoLayerBatch}, {"--direction-floor", directionFloor},
                         {"--source-pool", sourcePool}, {"--hold-weight", holdWeight},
-                        {"--layer-mapping", layerMapping}, {"--lr", lr}, {"--mixing", mixing}};
+                        {"--layer-mapping", layerMapping}, {"--phase", phase}, {"--lr", lr}, {"--mixing", mixing}};
                     for (Object[] f : flags) {
                         if (f[1] != null) {
                             ignored.add((String) f[0]);
@@ -310,7 +310,7 @@ public final class TrainCommand implements Callable<Integer> {
                 r.pick("--auto-layer-batch", autoLayerBatch, rec.autoLayerBatch()),
                 r.pick("--layer-mapping", layerMapping == null ? null : LayerMapping.parse(layerMapping),
                         rec.layerMapping()),
-                PhasePreset.parse(phase), r.pick("--lr", lr, rec.lr()), r.pick("--mixing", mixing, rec.mixing()), seed,
+                r.pick("--phase", phase == null ? null : PhasePreset.parse(phase), rec.phase()), r.pick("--lr", lr, rec.lr()), r.pick("--mixing", mixing, rec.mixing()), seed,
                 true, r.pick("--direction-floor", directionFloor, rec.directionFloor()),
                 r.pick("--source-pool", sourcePool, rec.sourcePool()),
                 r.pick("--hold-weight", holdWeight, rec.holdWeight()));

@@ -29,24 +29,32 @@ import java.util.stream.Collectors;
  * {@link ClipLosses#directional}); with {@code sourcePool} a run trains on the share batch/pool of
  * codes CLIP reads as most like the source (the paper's 0: every code drawn; see
  * {@link SourceFilter}); with {@code holdWeight} it also holds codes that do not show the source
- * where they are (the paper's 0: off; see {@link NadaConfig#withHoldWeight}). A JSON field left
- * out takes the paper's value.
+ * where they are (the paper's 0: off; see {@link NadaConfig#withHoldWeight}). {@code phase} is
+ * the fixed layer set trained when {@code autoLayerIters} is 0 (see {@link PhasePreset}). A JSON
+ * field left out takes the paper's value.
  */
 public record RecommendedSettings(String name, int iterations, int batch, int layersK, int autoLayerIters,
-        int autoLayerBatch, LayerMapping layerMapping, double lr, double mixing, List<Double> clipWeights, String source, String target,
+        int autoLayerBatch, LayerMapping layerMapping, PhasePreset phase, double lr, double mixing, List<Double> clipWeights, String source, String target,
         List<Prompt> suggestions, double directionFloor, int sourcePool, double holdWeight) {
 
     /**
      * A source → target description pair. Each of {@code holdWeight}, {@code iterations},
-     * {@code batch} and {@code directionFloor}, where not null, is the value this change works best
-     * with (as the paper tuned its settings per domain), over the set's.
+     * {@code batch}, {@code directionFloor} and {@code lr}, where not null, is the value this change
+     * works best with (as the paper tuned its settings per domain), over the set's; a {@code phase}
+     * trains that fixed layer set, without the probe, whatever the set's layer choice.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Prompt(String source, String target, Double holdWeight, Integer iterations, Integer batch,
-            Double directionFloor) {
+            Double directionFloor, Double lr, String phase) {
         public Prompt {
             source = text("suggestion source", source);
             target = text("suggestion target", target);
+            if (lr != null) {
+                check(lr > 0 && lr <= 1, "suggestion lr", lr, "a positive number up to 1");
+            }
+            if (phase != null) {
+                phase = PhasePreset.parse(phase).name().toLowerCase(Locale.ROOT);
+            }
             if (holdWeight != null) {
                 check(holdWeight >= 0 && holdWeight <= NadaConfig.MAX_HOLD_WEIGHT, "suggestion holdWeight", holdWeight,
                         "0 (off) to " + (int) NadaConfig.MAX_HOLD_WEIGHT);
@@ -65,11 +73,11 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         }
 
         public Prompt(String source, String target) {
-            this(source, target, null, null, null, null);
+            this(source, target, null, null, null, null, null, null);
         }
 
         public Prompt(String source, String target, Double holdWeight) {
-            this(source, target, holdWeight, null, null, null);
+            this(source, target, holdWeight, null, null, null, null, null);
         }
 
         /** The same descriptions, as a run trims them, regardless of case. */
@@ -112,6 +120,9 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         if (layerMapping == null) {
             throw new IllegalArgumentException("recommended layerMapping is missing: use upstream or consumer");
         }
+        if (phase == null) {
+            throw new IllegalArgumentException("recommended phase is missing: use none, styles or another preset");
+        }
         check(lr > 0 && lr <= 1, "lr", lr, "a positive number up to 1");
         check(mixing >= 0 && mixing <= 1, "mixing", mixing, "a probability in [0, 1]");
         check(directionFloor >= 0 && directionFloor <= 1, "directionFloor", directionFloor, "0 (the paper's loss) to 1");
@@ -131,7 +142,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     /** StyleGAN-NADA's published command, for FFHQ-like and any other generator; suggestions from the paper. */
     public static RecommendedSettings paperDefaults() {
         return new RecommendedSettings("FFHQ-like and other generators, as in the paper", 301, 2, 0, 1, 8,
-                LayerMapping.UPSTREAM, Adam.Hyper.nada().lr(), 0.0, List.of(), "photo", "sketch",
+                LayerMapping.UPSTREAM, PhasePreset.NONE, Adam.Hyper.nada().lr(), 0.0, List.of(), "photo", "sketch",
                 List.of(new Prompt("photo", "sketch"), new Prompt("photo", "pixar character"),
                         new Prompt("photo", "ukiyo-e painting"), new Prompt("human", "werewolf"),
                         new Prompt("photo", "cubism painting"), new Prompt("human", "zombie"),
@@ -164,7 +175,8 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         RecommendedSettings p = paperDefaults();
         return new RecommendedSettings(or(d.name, "this model set"), or(d.iterations, p.iterations),
                 or(d.batch, p.batch), or(d.layersK, p.layersK), or(d.autoLayerIters, p.autoLayerIters),
-                or(d.autoLayerBatch, p.autoLayerBatch), d.layerMapping == null ? p.layerMapping : LayerMapping.parse(d.layerMapping), or(d.lr, p.lr),
+                or(d.autoLayerBatch, p.autoLayerBatch), d.layerMapping == null ? p.layerMapping : LayerMapping.parse(d.layerMapping),
+                d.phase == null ? p.phase : PhasePreset.parse(d.phase), or(d.lr, p.lr),
                 or(d.mixing, p.mixing), or(d.clipWeights, p.clipWeights), or(d.source, p.source),
                 or(d.target, p.target), or(d.suggestions, p.suggestions), or(d.directionFloor, p.directionFloor),
                 or(d.sourcePool, p.sourcePool), or(d.holdWeight, p.holdWeight));
@@ -172,7 +184,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
 
     public String toJson() {
         try {
-            return JSON.writeValueAsString(new Doc(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, mapping(), lr,
+            return JSON.writeValueAsString(new Doc(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, mapping(), phaseName(), lr,
                     mixing, clipWeights, source, target, suggestions, directionFloor, sourcePool, holdWeight));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write recommended settings", e);
@@ -182,14 +194,14 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     /** The same settings for other CLIP models: {@code weights} empty means 1 each. */
     public RecommendedSettings withClipWeights(List<Double> weights) {
         return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                lr, mixing,
+                phase, lr, mixing,
                 weights, source, target, suggestions, directionFloor, sourcePool, holdWeight);
     }
 
     /** The same settings with the prompts that fit another generator (a catalog domain's). */
     public RecommendedSettings withPrompts(String source, String target, List<Prompt> suggestions) {
         return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                lr, mixing,
+                phase, lr, mixing,
                 clipWeights, source, target, suggestions, directionFloor, sourcePool, holdWeight);
     }
 
@@ -200,8 +212,11 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     public RecommendedSettings forPrompt(String source, String target) {
         for (Prompt p : suggestions) {
             if (p.names(source, target)) {
+                boolean fixed = p.phase() != null;
                 return new RecommendedSettings(name, or(p.iterations(), iterations), or(p.batch(), batch), layersK,
-                        autoLayerIters, autoLayerBatch, layerMapping, lr, mixing, clipWeights, this.source, this.target,
+                        fixed ? 0 : autoLayerIters, autoLayerBatch, layerMapping,
+                        fixed ? PhasePreset.parse(p.phase()) : phase, or(p.lr(), lr), mixing, clipWeights, this.source,
+                        this.target,
                         suggestions, or(p.directionFloor(), directionFloor), sourcePool, or(p.holdWeight(), holdWeight));
             }
         }
@@ -211,7 +226,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     /** A run of {@code source} → {@code target} with exactly these settings. */
     public NadaConfig config(String source, String target, long seed) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                PhasePreset.NONE, lr, mixing, seed, true, directionFloor, sourcePool, holdWeight);
+                phase, lr, mixing, seed, true, directionFloor, sourcePool, holdWeight);
     }
 
     /** The weight of CLIP model {@code i}: 1 when the recommendation names none. */
@@ -222,7 +237,8 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     /** One line for logs: "iterations 70, batch 2, lr 0.005, k 4 consumer, …". */
     public String summary() {
         return "iterations " + iterations + ", batch " + batch + ", lr " + number(lr)
-                + (layersK == 0 ? ", " + ALL_LAYERS : ", k " + layersK + " " + mapping()
+                + (autoLayerIters == 0 ? ", phase " + phaseName()
+                        : layersK == 0 ? ", " + ALL_LAYERS : ", k " + layersK + " " + mapping()
                         + ", auto-layer-iters " + autoLayerIters + (autoLayerBatch == 8 ? "" : " on " + autoLayerBatch + " codes"))
                 + (directionFloor == 0 ? "" : ", direction floor " + number(directionFloor))
                 + (sourcePool == 0 ? "" : ", source pool " + sourcePool)
@@ -236,6 +252,10 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         return layerMapping.name().toLowerCase(Locale.ROOT);
     }
 
+    private String phaseName() {
+        return phase.name().toLowerCase(Locale.ROOT);
+    }
+
     /** Shortest plain form: 0.005, not 5.0E-3; 1, not 1.0. */
     public static String number(double v) {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
@@ -243,14 +263,14 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
 
     /** The JSON layout; every field may be left out (boxed, so absence is visible). */
     record Doc(String name, Integer iterations, Integer batch, Integer layersK, Integer autoLayerIters,
-            Integer autoLayerBatch, String layerMapping, Double lr, Double mixing, List<Double> clipWeights, String source, String target,
+            Integer autoLayerBatch, String layerMapping, String phase, Double lr, Double mixing, List<Double> clipWeights, String source, String target,
             List<Prompt> suggestions, Double directionFloor, Integer sourcePool, Double holdWeight) {}
 
     /** Jackson's message in the file's terms: which field, and what it should have been. */
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "' (known: name, iterations, batch, layersK,"
-                    + " autoLayerIters, autoLayerBatch, layerMapping, lr, mixing, clipWeights, source, target, suggestions,"
+                    + " autoLayerIters, autoLayerBatch, layerMapping, phase, lr, mixing, clipWeights, source, target, suggestions,"
                     + " directionFloor, sourcePool, holdWeight)";
         }
         String field = "";

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import studio.nada.nada.NadaConfig;
+import studio.nada.nada.PhasePreset;
 import studio.nada.testing.Cli;
+import studio.nada.toyworld.ShapesWorld;
 
 /** {@code toyworld eval} prints the change × seed table and writes a before/after grid per cell. */
 class ToyworldEvalCommandTest {
@@ -27,6 +30,16 @@ class ToyworldEvalCommandTest {
         assertTrue(Integer.parseInt(own.replace("%", "")) >= 95, redBlue);
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("outline") && l.endsWith("n/a")), "the generator draws no outlines");
         assertTrue(Files.exists(dir.resolve("red_blue_seed1.png")));
+    }
+
+    @Test
+    void aChangesOwnRateAndFixedLayersAreNamedInItsRow() {
+        NadaConfig base = ShapesWorld.recommended().config("shape", "shape", 0);
+        NadaConfig styled = base.withIterations(280).withLr(0.014)
+                .withLayerSelection(base.layersK(), 0, base.layerMapping(), PhasePreset.STYLES);
+        assertEquals(" i280 lr0.014 styles", ToyworldEvalCommand.differences(styled, base));
+        assertEquals(" probe 1", ToyworldEvalCommand.differences(base, styled).replaceAll(" i140| lr0.0035", ""));
+        assertEquals("", ToyworldEvalCommand.differences(base, base));
     }
 
     @Test

@@ -96,6 +96,21 @@ class RecommendedSettingsTest {
                 kinds.forPrompt("square", "triangle").batch(), kinds.forPrompt("square", "triangle").directionFloor()),
                 "the set's for any other change");
         assertEquals(kinds, RecommendedSettings.fromJson(kinds.toJson()));
+        RecommendedSettings styled = RecommendedSettings.fromJson("{\"layersK\": 0, \"autoLayerIters\": 1, \"lr\": 0.0035,"
+                + " \"suggestions\": [{\"source\": \"square\", \"target\": \"circle\", \"lr\": 0.014,"
+                + " \"phase\": \"Styles\"}]}");
+        NadaConfig circle = styled.forPrompt("square", "circle").config("square", "circle", 0);
+        assertEquals(List.of(0.014, 0, PhasePreset.STYLES), List.of(circle.lr(), circle.autoLayerIters(), circle.phase()),
+                "a suggestion's own rate, and its fixed layers with the probe off");
+        NadaConfig other = styled.forPrompt("circle", "square").config("circle", "square", 0);
+        assertEquals(List.of(0.0035, 1, PhasePreset.NONE), List.of(other.lr(), other.autoLayerIters(), other.phase()),
+                "the set's for any other change");
+        assertTrue(styled.forPrompt("square", "circle").summary().contains("phase styles"),
+                styled.forPrompt("square", "circle").summary());
+        assertEquals(styled, RecommendedSettings.fromJson(styled.toJson()));
+        assertEquals("styles", styled.suggestions().get(0).phase(), "written as the preset's name");
+        assertEquals(PhasePreset.STYLES, RecommendedSettings.fromJson("{\"autoLayerIters\": 0, \"phase\": \"styles\"}")
+                .config("a", "b", 0).phase(), "a set may fix its layers too");
         assertFalse(own.toJson().contains("null"), "a suggestion without a hold of its own writes none: " + own.toJson());
         assertEquals(p.suggestions(), partial.suggestions());
         assertEquals("this model set", partial.name());
@@ -123,6 +138,9 @@ class RecommendedSettingsTest {
         assertBad("{\"iterations\": 70.5}", "iterations");
         assertBad("{\"iterations\": 0}", "iterations must be 1 to");
         assertBad("{\"batch\": 1000000000}", "batch must be 1 to 64");
+        assertBad("{\"phase\": \"colors\"}", "unknown phase 'colors'");
+        assertBad("{\"suggestions\": [{\"source\": \"a\", \"target\": \"b\", \"phase\": \"x\"}]}", "unknown phase 'x'");
+        assertBad("{\"suggestions\": [{\"source\": \"a\", \"target\": \"b\", \"lr\": 0}]}", "suggestion lr must be");
         assertBad("{\"layersK\": -1}", "layersK");
         assertBad("{\"autoLayerBatch\": 0}", "autoLayerBatch must be 1 to 64");
         assertBad("{\"lr\": -0.1}", "lr must be a positive number");

@@ -183,19 +183,28 @@ class StudioLayoutTest {
     @Test
     void probeStepsAreOffWhileEveryLayerTrains() throws Exception {
         Node probe = robot.lookup("#probeStepsEditor").query();
+        Node fixed = robot.lookup("#phaseEditor").query();
         int before = fx(() -> vm.advanced().layersKProperty().get());
+        int probeBefore = fx(() -> vm.advanced().autoLayerItersProperty().get());
         try {
             assertTrue(fx(() -> {
+                vm.advanced().autoLayerItersProperty().set(1);
                 vm.advanced().layersKProperty().set(0);
-                return probe.isDisabled();
-            }), "0 layers per step = all of them, no probe");
+                return probe.isDisabled() && fixed.isDisabled();
+            }), "0 layers per step = all of them, no probe, no fixed set");
             assertFalse(fx(() -> {
                 vm.advanced().layersKProperty().set(3);
                 return probe.isDisabled();
             }), "a probe picks 3 layers: its steps count");
+            assertTrue(fx(() -> {
+                vm.advanced().autoLayerItersProperty().set(0);
+                vm.advanced().layersKProperty().set(0);
+                return !probe.isDisabled() && !fixed.isDisabled();
+            }), "0 probe steps train the fixed layers, which can be chosen, and the probe can come back");
         } finally {
             fx(() -> {
                 vm.advanced().layersKProperty().set(before);
+                vm.advanced().autoLayerItersProperty().set(probeBefore);
                 return null;
             });
         }

@@ -13,6 +13,7 @@ import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
 import org.controlsfx.property.editor.PropertyEditor;
 import studio.nada.nada.LayerMapping;
+import studio.nada.nada.PhasePreset;
 import studio.nada.ui.viewmodel.AdvancedSettingsViewModel;
 import studio.nada.ui.viewmodel.AdvancedSettingsViewModel.Field;
 
@@ -48,8 +49,12 @@ final class AdvancedView {
                 new Row("Layers", "Trained layers", "Which layers a picked W+ layer trains: as in the paper's code (its published"
                         + " results), or the layers that actually read the picked style", LayerMapping.class,
                         vm.layerMappingProperty(), Field.LAYER_MAPPING),
-                new Row("Layers", "Probe steps", "Steps of the short probe that picks the layers to train",
-                        Integer.class, vm.autoLayerItersProperty(), Field.AUTO_LAYER_ITERS),
+                new Row("Layers", "Probe steps", "Steps of the short probe that picks the layers to train;"
+                        + " 0 = no probe, the fixed layers below are trained", Integer.class,
+                        vm.autoLayerItersProperty(), Field.AUTO_LAYER_ITERS),
+                new Row("Layers", "Fixed layers", "With 0 probe steps, the layers every step trains: one of the"
+                        + " paper's presets, or the style affines only (what each layer is asked to draw, not how)",
+                        PhasePreset.class, vm.phaseProperty(), Field.PHASE),
                 new Row("CLIP", "Weight per CLIP model", "One number per CLIP model, comma-separated"
                         + " (e.g. 1, 0.5); blank = the same weight for each", String.class, vm.clipWeightsProperty(),
                         Field.CLIP_WEIGHTS),
@@ -59,14 +64,23 @@ final class AdvancedView {
                         Integer.class, vm.checkpointEveryProperty(), null));
         DefaultPropertyEditorFactory editors = new DefaultPropertyEditorFactory();
         sheet.setPropertyEditorFactory(i -> {
-            PropertyEditor<?> editor = i.getType() == LayerMapping.class ? mappingEditor(i) : editors.call(i);
+            PropertyEditor<?> editor = i.getType() == LayerMapping.class
+                    ? choices(i, LayerMapping.values(), AdvancedSettingsViewModel::words, "layerMappingEditor")
+                    : i.getType() == PhasePreset.class
+                    ? choices(i, PhasePreset.values(), AdvancedSettingsViewModel::words, "phaseEditor")
+                    : editors.call(i);
             if (i instanceof Row row && row.field != null) {
                 markWhenChanged(editor.getEditor(), vm, row.field);
             }
             if (i instanceof Row row && row.field == Field.AUTO_LAYER_ITERS) {
                 // with every layer trained there is no probe: its steps would be a setting that does nothing
+                // (0 stays reachable: it trains the fixed layers instead)
                 editor.getEditor().setId("probeStepsEditor");
-                editor.getEditor().disableProperty().bind(vm.layersKProperty().isEqualTo(0));
+                editor.getEditor().disableProperty().bind(vm.layersKProperty().isEqualTo(0)
+                        .and(vm.autoLayerItersProperty().isNotEqualTo(0)));
+            }
+            if (i instanceof Row row && row.field == Field.PHASE) {
+                editor.getEditor().disableProperty().bind(vm.autoLayerItersProperty().isNotEqualTo(0));
             }
             return editor;
         });
@@ -94,36 +108,35 @@ final class AdvancedView {
         return new VBox(6, source, reset, locked, sheet);
     }
 
-    /** The layer mapping in words rather than its constant's name. */
-    private static PropertyEditor<?> mappingEditor(PropertySheet.Item item) {
-        javafx.scene.control.ComboBox<LayerMapping> combo = new javafx.scene.control.ComboBox<>(
-                javafx.collections.FXCollections.observableArrayList(LayerMapping.values()));
-        combo.setId("layerMappingEditor");
+    /** A choice among {@code values}, each shown in words rather than its constant's name. */
+    private static <T> PropertyEditor<?> choices(PropertySheet.Item item, T[] values,
+            java.util.function.Function<T, String> words, String id) {
+        javafx.scene.control.ComboBox<T> combo = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(values));
+        combo.setId(id);
         combo.setConverter(new javafx.util.StringConverter<>() {
             @Override
-            public String toString(LayerMapping m) {
-                return m == null ? "" : AdvancedSettingsViewModel.words(m);
+            public String toString(T v) {
+                return v == null ? "" : words.apply(v);
             }
 
             @Override
-            public LayerMapping fromString(String s) {
+            public T fromString(String s) {
                 return null;
             }
         });
-        return new org.controlsfx.property.editor.AbstractPropertyEditor<LayerMapping, javafx.scene.control.ComboBox<LayerMapping>>(
-                item, combo) {
+        return new org.controlsfx.property.editor.AbstractPropertyEditor<T, javafx.scene.control.ComboBox<T>>(item, combo) {
             @Override
-            protected javafx.beans.value.ObservableValue<LayerMapping> getObservableValue() {
+            protected javafx.beans.value.ObservableValue<T> getObservableValue() {
                 return getEditor().valueProperty();
             }
 
             @Override
-            public void setValue(LayerMapping value) {
+            public void setValue(T value) {
                 getEditor().setValue(value);
             }
         };
     }
-
 
     /** The editor carries style class {@code changed} while its field is not the recommended value. */
     private static void markWhenChanged(Node editor, AdvancedSettingsViewModel vm, Field field) {

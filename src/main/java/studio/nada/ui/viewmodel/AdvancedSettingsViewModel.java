@@ -34,13 +34,14 @@ import studio.nada.ui.service.Settings;
  */
 public final class AdvancedSettingsViewModel {
     /** The fields a model set recommends. */
-    public enum Field { ITERATIONS, BATCH, LR, LAYERS_K, LAYER_MAPPING, AUTO_LAYER_ITERS, MIXING, CLIP_WEIGHTS }
+    public enum Field { ITERATIONS, BATCH, LR, LAYERS_K, LAYER_MAPPING, AUTO_LAYER_ITERS, PHASE, MIXING, CLIP_WEIGHTS }
 
     private final IntegerProperty iterations = new SimpleIntegerProperty();
     private final IntegerProperty batch = new SimpleIntegerProperty();
     private final IntegerProperty layersK = new SimpleIntegerProperty();
     private final ObjectProperty<LayerMapping> layerMapping = new SimpleObjectProperty<>();
     private final IntegerProperty autoLayerIters = new SimpleIntegerProperty();
+    private final ObjectProperty<PhasePreset> phase = new SimpleObjectProperty<>(PhasePreset.NONE);
     private final DoubleProperty lr = new SimpleDoubleProperty();
     private final DoubleProperty mixing = new SimpleDoubleProperty();
     private final StringProperty clipWeights = new SimpleStringProperty("");
@@ -101,29 +102,33 @@ public final class AdvancedSettingsViewModel {
         if (now.equals(old)) {
             return;
         }
-        // the fields a suggestion may set in the sheet; the floor and hold toConfig reads itself
-        boolean iterationsFollow = !differs(Field.ITERATIONS).get();
-        boolean batchFollows = !differs(Field.BATCH).get();
+        // the fields still at the old recommendation follow; the floor and hold toConfig reads itself
+        List<Field> follow = java.util.Arrays.stream(Field.values()).filter(f -> !differs(f).get()).toList();
         recommended.set(now);
-        if (iterationsFollow) {
-            iterations.set(now.iterations());
-        }
-        if (batchFollows) {
-            batch.set(now.batch());
+        for (Field f : follow) {
+            reset(f, now);
         }
     }
 
     /** Every recommended field back to the recommendation; seed and intervals stay. */
     public void resetToRecommended() {
-        RecommendedSettings r = recommended.get();
-        iterations.set(r.iterations());
-        batch.set(r.batch());
-        layersK.set(r.layersK());
-        layerMapping.set(r.layerMapping());
-        autoLayerIters.set(r.autoLayerIters());
-        lr.set(r.lr());
-        mixing.set(r.mixing());
-        clipWeights.set(format(r.clipWeights()));
+        for (Field f : Field.values()) {
+            reset(f, recommended.get());
+        }
+    }
+
+    private void reset(Field f, RecommendedSettings r) {
+        switch (f) {
+            case ITERATIONS -> iterations.set(r.iterations());
+            case BATCH -> batch.set(r.batch());
+            case LR -> lr.set(r.lr());
+            case LAYERS_K -> layersK.set(r.layersK());
+            case LAYER_MAPPING -> layerMapping.set(r.layerMapping());
+            case AUTO_LAYER_ITERS -> autoLayerIters.set(r.autoLayerIters());
+            case PHASE -> phase.set(r.phase());
+            case MIXING -> mixing.set(r.mixing());
+            case CLIP_WEIGHTS -> clipWeights.set(format(r.clipWeights()));
+        }
     }
 
     /** Whether a field's value is not the recommended one. */
@@ -151,6 +156,9 @@ public final class AdvancedSettingsViewModel {
         if (v instanceof LayerMapping m) {
             return words(m);
         }
+        if (v instanceof PhasePreset p) {
+            return words(p);
+        }
         return v.toString().toLowerCase(java.util.Locale.ROOT);
     }
 
@@ -159,8 +167,18 @@ public final class AdvancedSettingsViewModel {
         return m == LayerMapping.UPSTREAM ? "as in the paper" : "those reading it";
     }
 
+    /** A fixed layer set as the sheet names it. */
+    public static String words(PhasePreset p) {
+        return p == PhasePreset.STYLES ? "style affines only" : p.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
     public IntegerProperty autoLayerItersProperty() {
         return autoLayerIters;
+    }
+
+    /** The fixed layer set trained when the probe is off (0 probe steps). */
+    public ObjectProperty<PhasePreset> phaseProperty() {
+        return phase;
     }
 
     public DoubleProperty mixingProperty() {
@@ -218,7 +236,8 @@ public final class AdvancedSettingsViewModel {
         RecommendedSettings own = modelSet.forPrompt(source, target);
         return new NadaConfig(source, target, iterations.get(), batch.get(), layersK.get(), autoLayerIters.get(),
                 own.autoLayerBatch(),
-                layerMapping.get() == null ? LayerMapping.UPSTREAM : layerMapping.get(), PhasePreset.NONE, lr.get(),
+                layerMapping.get() == null ? LayerMapping.UPSTREAM : layerMapping.get(),
+                phase.get() == null ? PhasePreset.NONE : phase.get(), lr.get(),
                 mixing.get(), seed.get(), true, own.directionFloor(), own.sourcePool(), own.holdWeight());
     }
 
@@ -259,6 +278,7 @@ public final class AdvancedSettingsViewModel {
             case LAYERS_K -> layersK;
             case LAYER_MAPPING -> layerMapping;
             case AUTO_LAYER_ITERS -> autoLayerIters;
+            case PHASE -> phase;
             case MIXING -> mixing;
             case CLIP_WEIGHTS -> clipWeights;
         };
@@ -273,6 +293,7 @@ public final class AdvancedSettingsViewModel {
             case LAYERS_K -> layersK.get();
             case LAYER_MAPPING -> layerMapping.get();
             case AUTO_LAYER_ITERS -> autoLayerIters.get();
+            case PHASE -> phase.get();
             case MIXING -> mixing.get();
             case CLIP_WEIGHTS -> {
                 try {
@@ -293,6 +314,7 @@ public final class AdvancedSettingsViewModel {
             case LAYERS_K -> r.layersK();
             case LAYER_MAPPING -> r.layerMapping();
             case AUTO_LAYER_ITERS -> r.autoLayerIters();
+            case PHASE -> r.phase();
             case MIXING -> r.mixing();
             case CLIP_WEIGHTS -> r.clipWeights();
         };

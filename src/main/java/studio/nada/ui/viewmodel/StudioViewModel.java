@@ -97,6 +97,7 @@ public final class StudioViewModel {
         advanced.layersKProperty().set(s.config().layersK());
         advanced.layerMappingProperty().set(s.config().layerMapping());
         advanced.autoLayerItersProperty().set(s.config().autoLayerIters());
+        advanced.phaseProperty().set(s.config().phase());
         advanced.mixingProperty().set(s.config().mixing());
         advanced.seedProperty().set(s.config().seed());
         advanced.clipWeightsProperty().set(s.clipWeights().stream().map(studio.nada.nada.RecommendedSettings::number)

@@ -15,6 +15,7 @@ import studio.nada.clip.ClipTokenizer;
 import studio.nada.engine.TensorThread;
 import studio.nada.nada.LayerMapping;
 import studio.nada.nada.NadaConfig;
+import studio.nada.nada.PhasePreset;
 import studio.nada.nada.RecommendedSettings;
 import studio.nada.toyworld.ShapesWorld;
 import studio.nada.ui.service.DefaultModels;
@@ -124,7 +125,7 @@ class ViewModelsTest {
                 + " \"directionFloor\": 0.02, \"sourcePool\": 8, \"holdWeight\": 10, \"source\": \"blue shape\","
                 + " \"target\": \"green shape\", \"suggestions\": [{\"source\": \"blue shape\", \"target\": \"green shape\"},"
                 + " {\"source\": \"triangle\", \"target\": \"square\", \"iterations\": 300, \"batch\": 4,"
-                + " \"directionFloor\": 0.5}]}");
+                + " \"directionFloor\": 0.5, \"lr\": 0.021, \"phase\": \"styles\"}]}");
         AdvancedSettingsViewModel vm = new AdvancedSettingsViewModel();
         vm.promptChanged("blue shape", "green shape");
         vm.apply(set);
@@ -132,15 +133,21 @@ class ViewModelsTest {
         vm.promptChanged("triangle", "square");
         assertEquals(300, vm.iterationsProperty().get(), "the suggestion's own iterations");
         assertEquals(4, vm.batchProperty().get(), "and batch");
+        assertEquals(0.021, vm.lrProperty().get(), "and rate");
+        assertEquals(List.of(0, PhasePreset.STYLES), List.of(vm.autoLayerItersProperty().get(), vm.phaseProperty().get()),
+                "and its fixed layers, the probe off");
         assertFalse(vm.anyDiffers().get(), "they are the recommendation for this prompt");
         NadaConfig c = vm.toConfig("triangle", "square");
         assertEquals(0.5, c.directionFloor(), "the floor is the suggestion's too");
+        assertEquals(List.of(0.021, 0, PhasePreset.STYLES), List.of(c.lr(), c.autoLayerIters(), c.phase()), "a run takes them");
         assertEquals(10.0, c.holdWeight(), "the set's where the suggestion names none");
 
         vm.iterationsProperty().set(50);
         vm.promptChanged("red shape", "blue shape");
         assertEquals(50, vm.iterationsProperty().get(), "a value the user typed stays");
         assertEquals(2, vm.batchProperty().get(), "an untouched one goes back to the set's");
+        assertEquals(List.of(1, PhasePreset.NONE), List.of(vm.autoLayerItersProperty().get(), vm.phaseProperty().get()),
+                "the probe comes back with the set's layer choice");
         assertEquals(0.02, vm.toConfig("red shape", "blue shape").directionFloor());
         vm.promptChanged("triangle", "square");
         vm.apply(set);
