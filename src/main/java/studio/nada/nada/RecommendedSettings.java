@@ -41,11 +41,13 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
      * A source → target description pair. Each of {@code holdWeight}, {@code iterations},
      * {@code batch}, {@code directionFloor} and {@code lr}, where not null, is the value this change
      * works best with (as the paper tuned its settings per domain), over the set's; a {@code phase}
-     * trains that fixed layer set, without the probe, whatever the set's layer choice.
+     * trains that fixed layer set, without the probe, whatever the set's layer choice. With
+     * {@code listed} false the change keeps its settings for whoever types it, but the studio does
+     * not offer it (it does not reach its target reliably enough to suggest).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Prompt(String source, String target, Double holdWeight, Integer iterations, Integer batch,
-            Double directionFloor, Double lr, String phase) {
+            Double directionFloor, Double lr, String phase, Boolean listed) {
         public Prompt {
             source = text("suggestion source", source);
             target = text("suggestion target", target);
@@ -73,11 +75,16 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         }
 
         public Prompt(String source, String target) {
-            this(source, target, null, null, null, null, null, null);
+            this(source, target, null, null, null, null, null, null, null);
         }
 
         public Prompt(String source, String target, Double holdWeight) {
-            this(source, target, holdWeight, null, null, null, null, null);
+            this(source, target, holdWeight, null, null, null, null, null, null);
+        }
+
+        /** Whether the studio offers it among the set's suggestions. */
+        public boolean offered() {
+            return listed == null || listed;
         }
 
         /** The same descriptions, as a run trims them, regardless of case. */

@@ -25,9 +25,10 @@ class ToyworldEvalCommandTest {
         // two iterations change nothing visible: nothing meets the bar
         assertTrue(r.out().contains("0/3 changes meet the bar for every seed"), r.out());
         // last, the frozen generator's own drawing of the target: its red shapes drawn blue are blue
+        // (10 of the 11 red ones among these 48 samples on the shipped generator, 98% of 192)
         String redBlue = r.out().lines().filter(l -> l.startsWith("red>blue")).findFirst().orElseThrow();
         String own = redBlue.substring(redBlue.lastIndexOf(' ') + 1);
-        assertTrue(Integer.parseInt(own.replace("%", "")) >= 95, redBlue);
+        assertTrue(Integer.parseInt(own.replace("%", "")) >= 90, redBlue);
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("outline") && l.endsWith("n/a")), "the generator draws no outlines");
         assertTrue(Files.exists(dir.resolve("red_blue_seed1.png")));
     }
@@ -38,7 +39,8 @@ class ToyworldEvalCommandTest {
         NadaConfig styled = base.withIterations(280).withLr(0.014)
                 .withLayerSelection(base.layersK(), 0, base.layerMapping(), PhasePreset.STYLES);
         assertEquals(" i280 lr0.014 styles", ToyworldEvalCommand.differences(styled, base));
-        assertEquals(" probe 1", ToyworldEvalCommand.differences(base, styled).replaceAll(" i140| lr0.0035", ""));
+        NadaConfig back = styled.withIterations(base.iterations()).withLr(base.lr());
+        assertEquals(" probe " + base.autoLayerIters(), ToyworldEvalCommand.differences(base, back));
         assertEquals("", ToyworldEvalCommand.differences(base, base));
     }
 

@@ -15,9 +15,10 @@ public final class PromptPresets {
 
     private PromptPresets() {}
 
-    /** The set's suggestions, in its order. */
+    /** The set's suggestions it offers, in its order. */
     public static List<Preset> of(RecommendedSettings recommended) {
-        return recommended.suggestions().stream().map(p -> new Preset(p.source(), p.target())).toList();
+        return recommended.suggestions().stream().filter(RecommendedSettings.Prompt::offered)
+                .map(p -> new Preset(p.source(), p.target())).toList();
     }
 
     /** The set's default prompt. */

@@ -156,6 +156,19 @@ class ViewModelsTest {
     }
 
     @Test
+    void aChangeNotListedKeepsItsSettingsButIsNotOffered() {
+        RecommendedSettings set = RecommendedSettings.fromJson("{\"source\": \"red shape\", \"target\": \"blue shape\","
+                + " \"suggestions\": [{\"source\": \"red shape\", \"target\": \"blue shape\"}, {\"source\": \"triangle\","
+                + " \"target\": \"square\", \"lr\": 0.021, \"phase\": \"styles\", \"listed\": false}]}");
+        assertEquals(List.of(new PromptPresets.Preset("red shape", "blue shape")), PromptPresets.of(set));
+        AdvancedSettingsViewModel vm = new AdvancedSettingsViewModel();
+        vm.apply(set);
+        vm.promptChanged("triangle", "square");
+        assertEquals(0.021, vm.toConfig("triangle", "square").lr(), "typed, it runs with its own settings");
+        assertEquals(set, RecommendedSettings.fromJson(set.toJson()));
+    }
+
+    @Test
     void aFileTheUserOpensGetsThePapersSettingsAndAClipFileKeepsThePrompts() {
         ModelSet shapes = DefaultModels.known().get(0);
         assertEquals(SHAPES, shapes.recommended());
