@@ -28,6 +28,7 @@ public final class LayerMapViewModel {
     /** How far each W+ layer's weights had moved at {@code iteration}, relative to their size. */
     public record Change(int iteration, float[] relative) {}
 
+    private String trained = "All layers train";
     private final ReadOnlyIntegerWrapper nLatent = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper iterations = new ReadOnlyIntegerWrapper();
     private final ObservableList<Column> columns = FXCollections.observableArrayList();
@@ -58,6 +59,13 @@ public final class LayerMapViewModel {
     /** The weight changes so far, oldest first. */
     public ObservableList<Change> changes() {
         return changesView;
+    }
+
+    /** Which layers the run trains without a probe, for the legend: every one, or a fixed set. */
+    void trains(studio.nada.nada.NadaConfig config) {
+        trained = config.autoLayerIters() != 0 ? "All layers train"
+                : config.phase() == studio.nada.nada.PhasePreset.STYLES ? "Only the style affines train"
+                : "The " + AdvancedSettingsViewModel.words(config.phase()) + " layers train";
     }
 
     /** Empties the map and the chart (a new run, another model: the old map explains nothing now). */
@@ -147,7 +155,7 @@ public final class LayerMapViewModel {
             return "Adapt to see which layers train: a row per W+ layer, a column per iteration";
         }
         return showsChange()
-                ? "All layers train · color = weights moved, ‖w − w₀‖ / ‖w₀‖, least to most per preview · right: now"
+                ? trained + " · color = weights moved, ‖w − w₀‖ / ‖w₀‖, least to most per preview · right: now"
                 : "Color = probe score (of the step's highest) · dot = trained · right: weights moved, "
                         + percent(latestRange()[0]) + " to " + percent(latestRange()[1]);
     }

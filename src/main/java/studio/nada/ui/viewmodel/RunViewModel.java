@@ -210,6 +210,7 @@ public final class RunViewModel {
             } else {
                 layerMap.reset(s.nLatent(), s.config().iterations());
             }
+            layerMap.trains(s.config());
             status.set(String.format(Locale.ROOT, "Adapting \"%s\" → \"%s\"", s.config().source(), s.config().target()));
         } else if (e instanceof TrainingEvent.Step s) {
             progress.set((double) s.result().iteration() / s.total());

@@ -104,6 +104,7 @@ public final class StudioViewModel {
                 .collect(java.util.stream.Collectors.joining(", ")));
         preview.seedsProperty().set(s.seeds());
         preview.truncationProperty().set(s.truncation());
+        layerMap.trains(s.config());
         layerMap.restore(s.nLatent(), s.iterations(), s.columns(), s.loss(), s.changes());
         then.run();
     }

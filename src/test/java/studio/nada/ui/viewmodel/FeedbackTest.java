@@ -76,7 +76,10 @@ class FeedbackTest {
         assertEquals(null, map.changeAt(2), "no change before the first preview");
         map.addChange(2, new float[] {0.0342f, 0f, 0.0001f, 0.5f});
         assertTrue(map.showsChange());
-        assertTrue(map.legend().contains("weights moved"), map.legend());
+        assertTrue(map.legend().startsWith("All layers train") && map.legend().contains("weights moved"), map.legend());
+        map.trains(studio.nada.nada.NadaConfig.defaults("a", "b").withLayerSelection(0, 0,
+                studio.nada.nada.LayerMapping.UPSTREAM, studio.nada.nada.PhasePreset.STYLES));
+        assertTrue(map.legend().startsWith("Only the style affines train"), "a fixed set is named: " + map.legend());
         String hover = map.describe(0, 1);
         assertTrue(hover.startsWith("Layer w0 4px conv1") && hover.contains("Iteration 2")
                 && hover.contains("Weights moved by 3.4% of their size"), hover);
