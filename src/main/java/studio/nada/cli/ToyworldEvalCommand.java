@@ -111,7 +111,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
         }
         boolean fixed = c.autoLayerIters() == 0;
         if (fixed != (base.autoLayerIters() == 0) || fixed && c.phase() != base.phase()) {
-            s.append(' ').append(fixed ? c.phase().name().toLowerCase(Locale.ROOT) : "probe " + c.autoLayerIters());
+            s.append(' ').append(fixed ? c.phase().id() : "probe " + c.autoLayerIters());
         }
         return s.toString();
     }
@@ -131,7 +131,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
         if (out != null) {
             Files.createDirectories(out);
         }
-        String layers = base.autoLayerIters() == 0 ? "phase " + base.phase().name().toLowerCase(Locale.ROOT)
+        String layers = base.autoLayerIters() == 0 ? "phase " + base.phase().id()
                 : base.layersK() == 0 ? RecommendedSettings.ALL_LAYERS
                 : String.format(Locale.ROOT, "k %d %s, probe %d on %d codes", base.layersK(), base.layerMapping(),
                         base.autoLayerIters(), base.autoLayerBatch());

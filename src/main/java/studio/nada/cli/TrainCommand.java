@@ -310,7 +310,8 @@ public final class TrainCommand implements Callable<Integer> {
                 r.pick("--auto-layer-batch", autoLayerBatch, rec.autoLayerBatch()),
                 r.pick("--layer-mapping", layerMapping == null ? null : LayerMapping.parse(layerMapping),
                         rec.layerMapping()),
-                r.pick("--phase", phase == null ? null : PhasePreset.parse(phase), rec.phase()), r.pick("--lr", lr, rec.lr()), r.pick("--mixing", mixing, rec.mixing()), seed,
+                r.pick("--phase", phase == null ? null : PhasePreset.parse(phase), rec.phase()),
+                r.pick("--lr", lr, rec.lr()), r.pick("--mixing", mixing, rec.mixing()), seed,
                 true, r.pick("--direction-floor", directionFloor, rec.directionFloor()),
                 r.pick("--source-pool", sourcePool, rec.sourcePool()),
                 r.pick("--hold-weight", holdWeight, rec.holdWeight()));

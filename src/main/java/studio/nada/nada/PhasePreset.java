@@ -40,6 +40,11 @@ public enum PhasePreset {
         }
     }
 
+    /** The preset's name as {@link #parse} reads it and logs and files write it: "styles", "no_fine". */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     /** Layer names (module prefixes; for {@link #STYLES} the affines' own) of the preset. */
     public List<String> layers(GeneratorConfig config) {
         int convs = config.numLayers() - 1;

@@ -55,7 +55,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 check(lr > 0 && lr <= 1, "suggestion lr", lr, "a positive number up to 1");
             }
             if (phase != null) {
-                phase = PhasePreset.parse(phase).name().toLowerCase(Locale.ROOT);
+                phase = PhasePreset.parse(phase).id();
             }
             if (holdWeight != null) {
                 check(holdWeight >= 0 && holdWeight <= NadaConfig.MAX_HOLD_WEIGHT, "suggestion holdWeight", holdWeight,
@@ -191,7 +191,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
 
     public String toJson() {
         try {
-            return JSON.writeValueAsString(new Doc(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, mapping(), phaseName(), lr,
+            return JSON.writeValueAsString(new Doc(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, mapping(), phase.id(), lr,
                     mixing, clipWeights, source, target, suggestions, directionFloor, sourcePool, holdWeight));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write recommended settings", e);
@@ -244,7 +244,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     /** One line for logs: "iterations 70, batch 2, lr 0.005, k 4 consumer, …". */
     public String summary() {
         return "iterations " + iterations + ", batch " + batch + ", lr " + number(lr)
-                + (autoLayerIters == 0 ? ", phase " + phaseName()
+                + (autoLayerIters == 0 ? ", phase " + phase.id()
                         : layersK == 0 ? ", " + ALL_LAYERS : ", k " + layersK + " " + mapping()
                         + ", auto-layer-iters " + autoLayerIters + (autoLayerBatch == 8 ? "" : " on " + autoLayerBatch + " codes"))
                 + (directionFloor == 0 ? "" : ", direction floor " + number(directionFloor))
@@ -257,10 +257,6 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
 
     private String mapping() {
         return layerMapping.name().toLowerCase(Locale.ROOT);
-    }
-
-    private String phaseName() {
-        return phase.name().toLowerCase(Locale.ROOT);
     }
 
     /** Shortest plain form: 0.005, not 5.0E-3; 1, not 1.0. */

@@ -169,7 +169,7 @@ public final class AdvancedSettingsViewModel {
 
     /** A fixed layer set as the sheet names it. */
     public static String words(PhasePreset p) {
-        return p == PhasePreset.STYLES ? "style affines" : p.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return p == PhasePreset.STYLES ? "style affines" : p.id().replace('_', ' ');
     }
 
     public IntegerProperty autoLayerItersProperty() {
