@@ -66,6 +66,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
     @Option(names = "--direction-floor") Double directionFloor;
     @Option(names = "--source-pool") Integer sourcePool;
     @Option(names = "--hold-weight") Double holdWeight;
+    @Option(names = "--hold-background", arity = "0..1", fallbackValue = "true") Boolean holdBackground;
     @Option(names = "--layer-mapping") String layerMapping;
     @Option(names = "--phase", description = "with --auto-layer-iters 0: none, texture, shape,"
             + " no_fine, shape_expanded, all, or styles (the style affines alone)") String phase;
@@ -88,14 +89,21 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                         phase == null ? rec.phase() : PhasePreset.parse(phase))
                 .withAutoLayerBatch(or(autoLayerBatch, rec.autoLayerBatch()))
                 .withDirectionFloor(or(directionFloor, rec.directionFloor()))
-                .withSourcePool(or(sourcePool, rec.sourcePool())).withHoldWeight(or(holdWeight, rec.holdWeight()));
+                .withSourcePool(or(sourcePool, rec.sourcePool())).withHoldWeight(or(holdWeight, rec.holdWeight()))
+                .withHoldBackground(or(holdBackground, rec.holdBackground()));
     }
 
-    /** " h0", " i300 b4 f0.5 lr0.014 styles": where a change's settings (its suggestion's) differ from the table's. */
+    /**
+     * " h0", " i300 b4 f0.5 lr0.014 styles", " pool3 h10bg": where a change's settings (its
+     * suggestion's) differ from the table's; "bg" marks a hold on the background alone.
+     */
     static String differences(NadaConfig c, NadaConfig base) {
         StringBuilder s = new StringBuilder();
-        if (c.holdWeight() != base.holdWeight()) {
-            s.append(" h").append(RecommendedSettings.number(c.holdWeight()));
+        if (c.sourcePool() != base.sourcePool()) {
+            s.append(" pool").append(c.sourcePool());
+        }
+        if (c.holdWeight() != base.holdWeight() || c.holdBackground() != base.holdBackground()) {
+            s.append(" h").append(RecommendedSettings.number(c.holdWeight())).append(c.holdBackground() ? "bg" : "");
         }
         if (c.iterations() != base.iterations()) {
             s.append(" i").append(c.iterations());
@@ -138,7 +146,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
         log.printf(Locale.ROOT, "settings: %d iterations, batch %d, %s, lr %s, direction floor %s, source pool %d, hold %s,"
                 + " mixing %s, clip weights %s%n", base.iterations(), base.batch(), layers, RecommendedSettings.number(base.lr()),
                 RecommendedSettings.number(base.directionFloor()), base.sourcePool(),
-                RecommendedSettings.number(base.holdWeight()),
+                RecommendedSettings.number(base.holdWeight()) + (base.holdBackground() ? " (background)" : ""),
                 RecommendedSettings.number(base.mixing()), weights);
         log.printf("%-16s %s  bar   own%n", "change", String.join(" ", seeds.stream()
                 .map(s -> String.format(Locale.ROOT, "%-35s", "seed " + s + ": left reach keep div others")).toList()));

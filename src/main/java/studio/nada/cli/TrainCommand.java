@@ -97,6 +97,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hold-weight", description = "with a source pool, hold the codes that do not show the source where they are, this weight on their pixel change (the paper: 0, off) " + RECOMMENDED)
     Double holdWeight;
 
+    @Option(names = "--hold-background", arity = "0..1", fallbackValue = "true",
+            description = "hold only the held codes' background (pixels near the picture's corner), for a change every"
+                    + " sample shows, such as an outline style: true or false " + RECOMMENDED)
+    Boolean holdBackground;
+
     @Option(names = "--layer-mapping", description = "upstream or consumer " + RECOMMENDED)
     String layerMapping;
 
@@ -282,6 +287,7 @@ public final class TrainCommand implements Callable<Integer> {
                     Object[][] flags = {{"--batch", batch}, {"--layers-k", layersK}, {"--auto-layer-iters", autoLayerIters},
                         {"--auto-layer-batch", autoLayerBatch}, {"--direction-floor", directionFloor},
                         {"--source-pool", sourcePool}, {"--hold-weight", holdWeight},
+                        {"--hold-background", holdBackground},
                         {"--layer-mapping", layerMapping}, {"--phase", phase}, {"--lr", lr}, {"--mixing", mixing}};
                     for (Object[] f : flags) {
                         if (f[1] != null) {
@@ -314,7 +320,8 @@ public final class TrainCommand implements Callable<Integer> {
                 r.pick("--lr", lr, rec.lr()), r.pick("--mixing", mixing, rec.mixing()), seed,
                 true, r.pick("--direction-floor", directionFloor, rec.directionFloor()),
                 r.pick("--source-pool", sourcePool, rec.sourcePool()),
-                r.pick("--hold-weight", holdWeight, rec.holdWeight()));
+                r.pick("--hold-weight", holdWeight, rec.holdWeight()),
+                r.pick("--hold-background", holdBackground, rec.holdBackground()));
     }
 
     /** A resumed run trains its saved prompt: one given that differs is refused rather than printed and ignored. */

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
@@ -328,10 +329,27 @@ public final class NadaAdapter implements AutoCloseable {
      * The hold: the held codes' trained pictures (the rows after the batch) kept near the frozen
      * generator's, holdWeight × mean squared pixel difference. Shared moves (a halo, a tinted
      * background) show on them; the change itself does not, since they already look like the target.
+     * With {@link NadaConfig#holdBackground} only the frozen pictures' background counts.
      */
     private NDArray holdLoss(NDArray heldFrozen, NDArray trainedImages, int batch) {
-        NDArray diff = trainedImages.get(batch + ":").sub(heldFrozen);
-        return Ops.mul(diff.square().mean(), config.holdWeight());
+        NDArray squared = trainedImages.get(batch + ":").sub(heldFrozen).square();
+        if (config.holdBackground()) {
+            squared = squared.mul(backgroundMask(heldFrozen));
+        }
+        return Ops.mul(squared.mean(), config.holdWeight());
+    }
+
+    /** Largest difference, in [−1, 1] pixel units on any channel, from a picture's corner that is still its background. */
+    static final float BACKGROUND_TOLERANCE = 0.1f;
+
+    /**
+     * 1 where a picture [N, C, H, W] is within {@link #BACKGROUND_TOLERANCE} of its own top-left
+     * pixel on every channel (a plain background, as the Shapes world draws), else 0; [N, 1, H, W].
+     */
+    static NDArray backgroundMask(NDArray pictures) {
+        NDArray corner = pictures.get(":, :, 0:1, 0:1");
+        return pictures.sub(corner).abs().max(new int[] {1}, true).lt(BACKGROUND_TOLERANCE)
+                .toType(DataType.FLOAT32, false);
     }
 
     /** {@code batch} distinct rows of the source bank, drawn for this iteration (a resumed run draws the same). */

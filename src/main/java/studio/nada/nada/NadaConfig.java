@@ -8,7 +8,7 @@ package studio.nada.nada;
 public record NadaConfig(String source, String target, int iterations, int batch, int layersK,
         int autoLayerIters, int autoLayerBatch, LayerMapping layerMapping, PhasePreset phase,
         double lr, double mixing, long seed, boolean stepUnchosenLayers, double directionFloor, int sourcePool,
-        double holdWeight) {
+        double holdWeight, boolean holdBackground) {
 
     public NadaConfig {
         if (source == null || source.isBlank() || target == null || target.isBlank()) {
@@ -46,53 +46,53 @@ public record NadaConfig(String source, String target, int iterations, int batch
 
     public static NadaConfig defaults(String source, String target) {
         return new NadaConfig(source, target, 301, 2, 0, 1, 8, LayerMapping.UPSTREAM, PhasePreset.NONE,
-                Adam.Hyper.nada().lr(), 0.0, 0L, true, 0, 0, 0);
+                Adam.Hyper.nada().lr(), 0.0, 0L, true, 0, 0, 0, false);
     }
 
     public NadaConfig withPrompt(String from, String to) {
         return new NadaConfig(from, to, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground);
     }
 
     public NadaConfig withIterations(int n) {
         return new NadaConfig(source, target, n, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground);
     }
 
     public NadaConfig withLayersK(int k) {
         return new NadaConfig(source, target, iterations, batch, k, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground);
     }
 
     public NadaConfig withBatch(int b) {
         return new NadaConfig(source, target, iterations, b, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground);
     }
 
     public NadaConfig withSeed(long s) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, s, stepUnchosenLayers, directionFloor, sourcePool, holdWeight);
+                phase, lr, mixing, s, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground);
     }
 
     public NadaConfig withMixing(double p) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, p, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight);
+                phase, lr, p, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground);
     }
 
     /** The same run with the layer probe optimizing {@code codes} codes. */
     public NadaConfig withAutoLayerBatch(int codes) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, codes, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground);
     }
 
     public NadaConfig withLayerSelection(int k, int iters, LayerMapping mapping, PhasePreset preset) {
         return new NadaConfig(source, target, iterations, batch, k, iters, autoLayerBatch, mapping, preset, lr, mixing,
-                seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight);
+                seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground);
     }
 
     public NadaConfig withLr(double rate) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, rate, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight);
+                phase, rate, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground);
     }
 
     /**
@@ -102,7 +102,7 @@ public record NadaConfig(String source, String target, int iterations, int batch
      */
     public NadaConfig withStepUnchosenLayers(boolean step) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, seed, step, directionFloor, sourcePool, holdWeight);
+                phase, lr, mixing, seed, step, directionFloor, sourcePool, holdWeight, holdBackground);
     }
 
     /**
@@ -111,7 +111,7 @@ public record NadaConfig(String source, String target, int iterations, int batch
      */
     public NadaConfig withDirectionFloor(double floor) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, seed, stepUnchosenLayers, floor, sourcePool, holdWeight);
+                phase, lr, mixing, seed, stepUnchosenLayers, floor, sourcePool, holdWeight, holdBackground);
     }
 
     /**
@@ -121,7 +121,7 @@ public record NadaConfig(String source, String target, int iterations, int batch
      */
     public NadaConfig withSourcePool(int pool) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, seed, stepUnchosenLayers, directionFloor, pool, holdWeight);
+                phase, lr, mixing, seed, stepUnchosenLayers, directionFloor, pool, holdWeight, holdBackground);
     }
 
     /**
@@ -131,7 +131,19 @@ public record NadaConfig(String source, String target, int iterations, int batch
      */
     public NadaConfig withHoldWeight(double weight) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, weight);
+                phase, lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, weight, holdBackground);
+    }
+
+    /**
+     * The same run holding only the held pictures' background (pixels within {@link
+     * NadaAdapter#BACKGROUND_TOLERANCE} of the picture's corner) instead of the whole picture: a
+     * change that every sample shows (an outline: "shape" → "outline of a shape") has no codes that
+     * already look like the target, so the held codes must change too, and only the background is
+     * theirs to keep.
+     */
+    public NadaConfig withHoldBackground(boolean background) {
+        return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
+                phase, lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, background);
     }
 
     /** Whether each step also holds a code that does not show the source (see {@link #withHoldWeight}). */

@@ -29,17 +29,19 @@ import java.util.stream.Collectors;
  * {@link ClipLosses#directional}); with {@code sourcePool} a run trains on the share batch/pool of
  * codes CLIP reads as most like the source (the paper's 0: every code drawn; see
  * {@link SourceFilter}); with {@code holdWeight} it also holds codes that do not show the source
- * where they are (the paper's 0: off; see {@link NadaConfig#withHoldWeight}). {@code phase} is
+ * where they are (the paper's 0: off; see {@link NadaConfig#withHoldWeight}), with {@code
+ * holdBackground} only their background (see {@link NadaConfig#withHoldBackground}). {@code phase} is
  * the fixed layer set trained when {@code autoLayerIters} is 0 (see {@link PhasePreset}). A JSON
  * field left out takes the paper's value.
  */
 public record RecommendedSettings(String name, int iterations, int batch, int layersK, int autoLayerIters,
         int autoLayerBatch, LayerMapping layerMapping, PhasePreset phase, double lr, double mixing, List<Double> clipWeights, String source, String target,
-        List<Prompt> suggestions, double directionFloor, int sourcePool, double holdWeight) {
+        List<Prompt> suggestions, double directionFloor, int sourcePool, double holdWeight, boolean holdBackground) {
 
     /**
      * A source → target description pair. Each of {@code holdWeight}, {@code iterations},
-     * {@code batch}, {@code directionFloor} and {@code lr}, where not null, is the value this change
+     * {@code batch}, {@code directionFloor}, {@code lr}, {@code sourcePool} and {@code
+     * holdBackground}, where not null, is the value this change
      * works best with (as the paper tuned its settings per domain), over the set's; a {@code phase}
      * trains that fixed layer set, without the probe, whatever the set's layer choice. With
      * {@code listed} false the change keeps its settings for whoever types it, but the studio does
@@ -47,7 +49,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Prompt(String source, String target, Double holdWeight, Integer iterations, Integer batch,
-            Double directionFloor, Double lr, String phase, Boolean listed) {
+            Double directionFloor, Double lr, String phase, Boolean listed, Integer sourcePool, Boolean holdBackground) {
         public Prompt {
             source = text("suggestion source", source);
             target = text("suggestion target", target);
@@ -72,14 +74,18 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 check(directionFloor >= 0 && directionFloor <= 1, "suggestion directionFloor", directionFloor,
                         "0 (the paper's loss) to 1");
             }
+            if (sourcePool != null) {
+                check(sourcePool >= 0 && sourcePool <= NadaConfig.MAX_SOURCE_POOL, "suggestion sourcePool", sourcePool,
+                        "0 (every code drawn) to " + NadaConfig.MAX_SOURCE_POOL);
+            }
         }
 
         public Prompt(String source, String target) {
-            this(source, target, null, null, null, null, null, null, null);
+            this(source, target, null, null, null, null, null, null, null, null, null);
         }
 
         public Prompt(String source, String target, Double holdWeight) {
-            this(source, target, holdWeight, null, null, null, null, null, null);
+            this(source, target, holdWeight, null, null, null, null, null, null, null, null);
         }
 
         /** Whether the studio offers it among the set's suggestions. */
@@ -153,7 +159,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 List.of(new Prompt("photo", "sketch"), new Prompt("photo", "pixar character"),
                         new Prompt("photo", "ukiyo-e painting"), new Prompt("human", "werewolf"),
                         new Prompt("photo", "cubism painting"), new Prompt("human", "zombie"),
-                        new Prompt("photo", "modigliani painting"), new Prompt("human", "elf")), 0, 0, 0);
+                        new Prompt("photo", "modigliani painting"), new Prompt("human", "elf")), 0, 0, 0, false);
     }
 
     /** Reads a model set's metadata (at most 64 KiB); a clear IllegalArgumentException for anything else. */
@@ -186,13 +192,14 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 d.phase == null ? p.phase : PhasePreset.parse(d.phase), or(d.lr, p.lr),
                 or(d.mixing, p.mixing), or(d.clipWeights, p.clipWeights), or(d.source, p.source),
                 or(d.target, p.target), or(d.suggestions, p.suggestions), or(d.directionFloor, p.directionFloor),
-                or(d.sourcePool, p.sourcePool), or(d.holdWeight, p.holdWeight));
+                or(d.sourcePool, p.sourcePool), or(d.holdWeight, p.holdWeight), or(d.holdBackground, p.holdBackground));
     }
 
     public String toJson() {
         try {
             return JSON.writeValueAsString(new Doc(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, mapping(), phase.id(), lr,
-                    mixing, clipWeights, source, target, suggestions, directionFloor, sourcePool, holdWeight));
+                    mixing, clipWeights, source, target, suggestions, directionFloor, sourcePool, holdWeight,
+                    holdBackground ? Boolean.TRUE : null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write recommended settings", e);
         }
@@ -202,14 +209,14 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     public RecommendedSettings withClipWeights(List<Double> weights) {
         return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
                 phase, lr, mixing,
-                weights, source, target, suggestions, directionFloor, sourcePool, holdWeight);
+                weights, source, target, suggestions, directionFloor, sourcePool, holdWeight, holdBackground);
     }
 
     /** The same settings with the prompts that fit another generator (a catalog domain's). */
     public RecommendedSettings withPrompts(String source, String target, List<Prompt> suggestions) {
         return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
                 phase, lr, mixing,
-                clipWeights, source, target, suggestions, directionFloor, sourcePool, holdWeight);
+                clipWeights, source, target, suggestions, directionFloor, sourcePool, holdWeight, holdBackground);
     }
 
     /**
@@ -224,7 +231,8 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                         fixed ? 0 : autoLayerIters, autoLayerBatch, layerMapping,
                         fixed ? PhasePreset.parse(p.phase()) : phase, or(p.lr(), lr), mixing, clipWeights, this.source,
                         this.target,
-                        suggestions, or(p.directionFloor(), directionFloor), sourcePool, or(p.holdWeight(), holdWeight));
+                        suggestions, or(p.directionFloor(), directionFloor), or(p.sourcePool(), sourcePool),
+                        or(p.holdWeight(), holdWeight), or(p.holdBackground(), holdBackground));
             }
         }
         return this;
@@ -233,7 +241,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     /** A run of {@code source} → {@code target} with exactly these settings. */
     public NadaConfig config(String source, String target, long seed) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, seed, true, directionFloor, sourcePool, holdWeight);
+                phase, lr, mixing, seed, true, directionFloor, sourcePool, holdWeight, holdBackground);
     }
 
     /** The weight of CLIP model {@code i}: 1 when the recommendation names none. */
@@ -249,7 +257,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                         + ", auto-layer-iters " + autoLayerIters + (autoLayerBatch == 8 ? "" : " on " + autoLayerBatch + " codes"))
                 + (directionFloor == 0 ? "" : ", direction floor " + number(directionFloor))
                 + (sourcePool == 0 ? "" : ", source pool " + sourcePool)
-                + (holdWeight == 0 ? "" : ", hold weight " + number(holdWeight))
+                + (holdWeight == 0 ? "" : ", hold weight " + number(holdWeight) + (holdBackground ? " on the background" : ""))
                 + ", mixing " + number(mixing) + ", clip weights "
                 + (clipWeights.isEmpty() ? "1 each" : clipWeights.stream().map(RecommendedSettings::number)
                         .collect(Collectors.joining(",")));
@@ -267,14 +275,15 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     /** The JSON layout; every field may be left out (boxed, so absence is visible). */
     record Doc(String name, Integer iterations, Integer batch, Integer layersK, Integer autoLayerIters,
             Integer autoLayerBatch, String layerMapping, String phase, Double lr, Double mixing, List<Double> clipWeights, String source, String target,
-            List<Prompt> suggestions, Double directionFloor, Integer sourcePool, Double holdWeight) {}
+            List<Prompt> suggestions, Double directionFloor, Integer sourcePool, Double holdWeight,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean holdBackground) {}
 
     /** Jackson's message in the file's terms: which field, and what it should have been. */
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "' (known: name, iterations, batch, layersK,"
                     + " autoLayerIters, autoLayerBatch, layerMapping, phase, lr, mixing, clipWeights, source, target, suggestions,"
-                    + " directionFloor, sourcePool, holdWeight)";
+                    + " directionFloor, sourcePool, holdWeight, holdBackground)";
         }
         String field = "";
         if (e instanceof JsonMappingException m) {
@@ -300,6 +309,9 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         }
         if (type == Double.class || type == double.class) {
             return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
         }
         if (type == String.class) {
             return "text in quotes";

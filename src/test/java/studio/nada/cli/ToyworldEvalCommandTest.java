@@ -42,6 +42,8 @@ class ToyworldEvalCommandTest {
         NadaConfig back = styled.withIterations(base.iterations()).withLr(base.lr());
         assertEquals(" probe " + base.autoLayerIters(), ToyworldEvalCommand.differences(base, back));
         assertEquals("", ToyworldEvalCommand.differences(base, base));
+        assertEquals(" pool3 h10bg", ToyworldEvalCommand.differences(base.withSourcePool(3).withHoldBackground(true), base),
+                "a pool and a hold on the background alone");
     }
 
     @Test

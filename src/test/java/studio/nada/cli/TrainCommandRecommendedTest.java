@@ -1,6 +1,7 @@
 package studio.nada.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +55,26 @@ class TrainCommandRecommendedTest {
         assertEquals(0, run.code(), run.out() + run.err());
         assertEquals(0.0, runJson().get("config").get("holdWeight").asDouble(), 0.0,
                 "small -> large trains without the hold, as its suggestion says");
+    }
+
+    /** The outline suggestion pools its codes its own way and holds only the held pictures' background; a flag wins. */
+    @Test
+    void theOutlineHoldsOnlyTheBackgroundUnlessToldOtherwise() throws Exception {
+        RecommendedSettings outline = ShapesWorld.recommended().forPrompt("shape", "outline of a shape");
+        assertTrue(outline.holdBackground(), "the outline's suggestion holds the background alone");
+        Cli.Run run = train(List.of("--source", "shape", "--target", "outline of a shape", "--iterations", "1"));
+        assertEquals(0, run.code(), run.out() + run.err());
+        JsonNode config = runJson().get("config");
+        assertTrue(config.get("holdBackground").asBoolean(), config.toString());
+        assertEquals(outline.sourcePool(), config.get("sourcePool").asInt());
+        Path whole = dir.resolve("whole");
+        run = Cli.run("train", "--device", "cpu", "--preview-seeds", "0-1", "--checkpoint-every", "0", "--sample-every",
+                "0", "--out", whole.toString(), "--source", "shape", "--target", "outline of a shape", "--iterations", "1",
+                "--hold-background=false");
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("given: --iterations, --hold-background"), run.out());
+        assertFalse(new ObjectMapper().readTree(whole.resolve("run.json").toFile()).get("config").get("holdBackground")
+                .asBoolean(), "given");
     }
 
     @Test

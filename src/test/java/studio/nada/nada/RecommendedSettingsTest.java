@@ -119,6 +119,31 @@ class RecommendedSettingsTest {
     }
 
     @Test
+    void aSuggestionMayPoolItsCodesAndHoldOnlyTheBackground() {
+        RecommendedSettings set = RecommendedSettings.fromJson("{\"sourcePool\": 8, \"batch\": 2, \"holdWeight\": 10,"
+                + " \"suggestions\": [{\"source\": \"shape\", \"target\": \"outline of a shape\", \"sourcePool\": 3,"
+                + " \"holdBackground\": true}]}");
+        NadaConfig outline = set.forPrompt("shape", "outline of a shape").config("shape", "outline of a shape", 0);
+        assertEquals(List.of(3, 10.0, true), List.of(outline.sourcePool(), outline.holdWeight(), outline.holdBackground()),
+                "the suggestion's own pool and a hold on the background alone");
+        NadaConfig other = set.forPrompt("red shape", "blue shape").config("red shape", "blue shape", 0);
+        assertEquals(List.of(8, false), List.of(other.sourcePool(), other.holdBackground()), "the set's for any other");
+        assertTrue(set.forPrompt("shape", "outline of a shape").summary().contains("hold weight 10 on the background"),
+                set.forPrompt("shape", "outline of a shape").summary());
+        assertFalse(set.summary().contains("background"), set.summary());
+        assertEquals(set, RecommendedSettings.fromJson(set.toJson()));
+        assertFalse(set.toJson().contains("\"holdBackground\" : false"), "a set that holds whole pictures says nothing: "
+                + set.toJson());
+        RecommendedSettings whole = RecommendedSettings.fromJson("{\"holdBackground\": true}");
+        assertTrue(whole.holdBackground() && whole.config("a", "b", 0).holdBackground(), "a set may hold backgrounds too");
+        assertEquals(whole, RecommendedSettings.fromJson(whole.toJson()));
+        assertFalse(RecommendedSettings.paperDefaults().config("a", "b", 0).holdBackground(), "the paper holds nothing");
+        assertBad("{\"holdBackground\": \"yes\"}", "holdBackground: expected true or false");
+        assertBad("{\"suggestions\": [{\"source\": \"a\", \"target\": \"b\", \"sourcePool\": 65}]}",
+                "suggestion sourcePool must be 0");
+    }
+
+    @Test
     void theShapesWorldRecommendsShapesPromptsForBothOfItsClips() {
         RecommendedSettings r = ShapesWorld.recommended();
         assertEquals("the Shapes world", r.name());

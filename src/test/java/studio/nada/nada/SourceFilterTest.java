@@ -146,6 +146,41 @@ class SourceFilterTest {
             assertEquals(e[i], a[i], tolerance, what + " at " + i);
         }
     }
+    /**
+     * The outline's hold keeps only the held pictures' plain background: for a change every sample
+     * shows, the held shapes must change too. None of a shape's pixels counts; nearly all of the
+     * background does (the rest is the antialiased rim, and the generator's faint shading).
+     */
+    @Test
+    void theBackgroundHoldCountsThePlainBackgroundNotTheShape() {
+        try (NDManager m = root.newSubManager(); GradMode off = GradMode.disabled()) {
+            SourceFilter.Codes codes = SourceFilter.split(frozen, guides, "shape", "outline of a shape", 8, 0, m, true,
+                    true);
+            NDArray held = codes.frozen().heldImages();
+            float[] counted = NadaAdapter.backgroundMask(held).toFloatArray();
+            List<Images.Argb> pictures = Images.toArgb(held);
+            int side = pictures.get(0).width();
+            for (int i = 0; i < pictures.size(); i++) {
+                boolean[] silhouette = ShapeLook.of(pictures.get(i)).silhouette();
+                int shape = 0;
+                int background = 0;
+                int plain = 0;
+                for (int p = 0; p < silhouette.length; p++) {
+                    float c = counted[i * side * side + p];
+                    if (silhouette[p]) {
+                        shape += c > 0 ? 1 : 0;
+                    } else {
+                        background++;
+                        plain += c > 0 ? 1 : 0;
+                    }
+                }
+                assertEquals(0, shape, "shape pixels the hold counts, picture " + i);
+                assertTrue(plain >= 0.9 * background, "picture " + i + ": " + plain + " of " + background
+                        + " background pixels counted");
+            }
+        }
+    }
+
     private static List<ShapeLook> looks(NDArray z) {
         NDArray images = frozen.synthesis(Latents.toWPlus(frozen.style(z), frozen.config().nLatent()), Noise.stored());
         return Images.toArgb(images).stream().map(ShapeLook::of).toList();

@@ -232,13 +232,14 @@ public final class AdvancedSettingsViewModel {
             throw new IllegalArgumentException("Preview and checkpoint intervals must be 0 (never) or more");
         }
         // the probe's batch, the direction floor, the source pool and the hold are the model set's
-        // (the floor and hold its suggestion's, where the prompt is one), not fields of the sheet
+        // (its suggestion's, where the prompt is one), not fields of the sheet
         RecommendedSettings own = modelSet.forPrompt(source, target);
         return new NadaConfig(source, target, iterations.get(), batch.get(), layersK.get(), autoLayerIters.get(),
                 own.autoLayerBatch(),
                 layerMapping.get() == null ? LayerMapping.UPSTREAM : layerMapping.get(),
                 phase.get() == null ? PhasePreset.NONE : phase.get(), lr.get(),
-                mixing.get(), seed.get(), true, own.directionFloor(), own.sourcePool(), own.holdWeight());
+                mixing.get(), seed.get(), true, own.directionFloor(), own.sourcePool(), own.holdWeight(),
+                own.holdBackground());
     }
 
     /** The CLIP weights typed in; empty = each model's default. */
