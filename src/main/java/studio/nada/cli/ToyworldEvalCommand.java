@@ -94,7 +94,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
     }
 
     /**
-     * " h0", " i300 b4 f0.5 lr0.014 styles", " pool3 h10bg": where a change's settings (its
+     * " h0", " i300 b4 f0.5 lr0.014 mix0.5 styles", " pool3 h10bg": where a change's settings (its
      * suggestion's) differ from the table's; "bg" marks a hold on the background alone.
      */
     static String differences(NadaConfig c, NadaConfig base) {
@@ -116,6 +116,9 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
         }
         if (c.lr() != base.lr()) {
             s.append(" lr").append(RecommendedSettings.number(c.lr()));
+        }
+        if (c.mixing() != base.mixing()) {
+            s.append(" mix").append(RecommendedSettings.number(c.mixing()));
         }
         boolean fixed = c.autoLayerIters() == 0;
         if (fixed != (base.autoLayerIters() == 0) || fixed && c.phase() != base.phase()) {

@@ -40,8 +40,8 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
 
     /**
      * A source → target description pair. Each of {@code holdWeight}, {@code iterations},
-     * {@code batch}, {@code directionFloor}, {@code lr}, {@code sourcePool} and {@code
-     * holdBackground}, where not null, is the value this change
+     * {@code batch}, {@code directionFloor}, {@code lr}, {@code mixing}, {@code sourcePool} and
+     * {@code holdBackground}, where not null, is the value this change
      * works best with (as the paper tuned its settings per domain), over the set's; a {@code phase}
      * trains that fixed layer set, without the probe, whatever the set's layer choice. With
      * {@code listed} false the change keeps its settings for whoever types it, but the studio does
@@ -49,7 +49,8 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Prompt(String source, String target, Double holdWeight, Integer iterations, Integer batch,
-            Double directionFloor, Double lr, String phase, Boolean listed, Integer sourcePool, Boolean holdBackground) {
+            Double directionFloor, Double lr, String phase, Boolean listed, Integer sourcePool, Boolean holdBackground,
+            Double mixing) {
         public Prompt {
             source = text("suggestion source", source);
             target = text("suggestion target", target);
@@ -74,6 +75,9 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 check(directionFloor >= 0 && directionFloor <= 1, "suggestion directionFloor", directionFloor,
                         "0 (the paper's loss) to 1");
             }
+            if (mixing != null) {
+                check(mixing >= 0 && mixing <= 1, "suggestion mixing", mixing, "a probability in [0, 1]");
+            }
             if (sourcePool != null) {
                 check(sourcePool >= 0 && sourcePool <= NadaConfig.MAX_SOURCE_POOL, "suggestion sourcePool", sourcePool,
                         "0 (every code drawn) to " + NadaConfig.MAX_SOURCE_POOL);
@@ -81,11 +85,11 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         }
 
         public Prompt(String source, String target) {
-            this(source, target, null, null, null, null, null, null, null, null, null);
+            this(source, target, null, null, null, null, null, null, null, null, null, null);
         }
 
         public Prompt(String source, String target, Double holdWeight) {
-            this(source, target, holdWeight, null, null, null, null, null, null, null, null);
+            this(source, target, holdWeight, null, null, null, null, null, null, null, null, null);
         }
 
         /** Whether the studio offers it among the set's suggestions. */
@@ -229,7 +233,8 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 boolean fixed = p.phase() != null;
                 return new RecommendedSettings(name, or(p.iterations(), iterations), or(p.batch(), batch), layersK,
                         fixed ? 0 : autoLayerIters, autoLayerBatch, layerMapping,
-                        fixed ? PhasePreset.parse(p.phase()) : phase, or(p.lr(), lr), mixing, clipWeights, this.source,
+                        fixed ? PhasePreset.parse(p.phase()) : phase, or(p.lr(), lr), or(p.mixing(), mixing), clipWeights,
+                        this.source,
                         this.target,
                         suggestions, or(p.directionFloor(), directionFloor), or(p.sourcePool(), sourcePool),
                         or(p.holdWeight(), holdWeight), or(p.holdBackground(), holdBackground));

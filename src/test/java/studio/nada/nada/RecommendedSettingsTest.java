@@ -122,12 +122,13 @@ class RecommendedSettingsTest {
     void aSuggestionMayPoolItsCodesAndHoldOnlyTheBackground() {
         RecommendedSettings set = RecommendedSettings.fromJson("{\"sourcePool\": 8, \"batch\": 2, \"holdWeight\": 10,"
                 + " \"suggestions\": [{\"source\": \"shape\", \"target\": \"outline of a shape\", \"sourcePool\": 3,"
-                + " \"holdBackground\": true}]}");
+                + " \"holdBackground\": true, \"mixing\": 0.5}]}");
         NadaConfig outline = set.forPrompt("shape", "outline of a shape").config("shape", "outline of a shape", 0);
-        assertEquals(List.of(3, 10.0, true), List.of(outline.sourcePool(), outline.holdWeight(), outline.holdBackground()),
-                "the suggestion's own pool and a hold on the background alone");
+        assertEquals(List.of(3, 10.0, true, 0.5), List.of(outline.sourcePool(), outline.holdWeight(),
+                outline.holdBackground(), outline.mixing()), "the suggestion's own pool, mixing and a hold on the background alone");
         NadaConfig other = set.forPrompt("red shape", "blue shape").config("red shape", "blue shape", 0);
-        assertEquals(List.of(8, false), List.of(other.sourcePool(), other.holdBackground()), "the set's for any other");
+        assertEquals(List.of(8, false, 0.0), List.of(other.sourcePool(), other.holdBackground(), other.mixing()),
+                "the set's for any other");
         assertTrue(set.forPrompt("shape", "outline of a shape").summary().contains("hold weight 10 on the background"),
                 set.forPrompt("shape", "outline of a shape").summary());
         assertFalse(set.summary().contains("background"), set.summary());
@@ -141,6 +142,8 @@ class RecommendedSettingsTest {
         assertBad("{\"holdBackground\": \"yes\"}", "holdBackground: expected true or false");
         assertBad("{\"suggestions\": [{\"source\": \"a\", \"target\": \"b\", \"sourcePool\": 65}]}",
                 "suggestion sourcePool must be 0");
+        assertBad("{\"suggestions\": [{\"source\": \"a\", \"target\": \"b\", \"mixing\": 1.5}]}",
+                "suggestion mixing must be a probability");
     }
 
     @Test

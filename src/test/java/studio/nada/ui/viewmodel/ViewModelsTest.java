@@ -125,7 +125,8 @@ class ViewModelsTest {
                 + " \"directionFloor\": 0.02, \"sourcePool\": 8, \"holdWeight\": 10, \"source\": \"blue shape\","
                 + " \"target\": \"green shape\", \"suggestions\": [{\"source\": \"blue shape\", \"target\": \"green shape\"},"
                 + " {\"source\": \"triangle\", \"target\": \"square\", \"iterations\": 300, \"batch\": 4,"
-                + " \"directionFloor\": 0.5, \"lr\": 0.021, \"phase\": \"styles\"}]}");
+                + " \"directionFloor\": 0.5, \"lr\": 0.021, \"phase\": \"styles\", \"mixing\": 0.5, \"sourcePool\": 3,"
+                + " \"holdBackground\": true}]}");
         AdvancedSettingsViewModel vm = new AdvancedSettingsViewModel();
         vm.promptChanged("blue shape", "green shape");
         vm.apply(set);
@@ -134,6 +135,7 @@ class ViewModelsTest {
         assertEquals(300, vm.iterationsProperty().get(), "the suggestion's own iterations");
         assertEquals(4, vm.batchProperty().get(), "and batch");
         assertEquals(0.021, vm.lrProperty().get(), "and rate");
+        assertEquals(0.5, vm.mixingProperty().get(), "and style mixing");
         assertEquals(List.of(0, PhasePreset.STYLES), List.of(vm.autoLayerItersProperty().get(), vm.phaseProperty().get()),
                 "and its fixed layers, the probe off");
         assertFalse(vm.anyDiffers().get(), "they are the recommendation for this prompt");
@@ -141,11 +143,16 @@ class ViewModelsTest {
         assertEquals(0.5, c.directionFloor(), "the floor is the suggestion's too");
         assertEquals(List.of(0.021, 0, PhasePreset.STYLES), List.of(c.lr(), c.autoLayerIters(), c.phase()), "a run takes them");
         assertEquals(10.0, c.holdWeight(), "the set's where the suggestion names none");
+        assertEquals(List.of(0.5, 3, true), List.of(c.mixing(), c.sourcePool(), c.holdBackground()),
+                "its mixing, its pool and its hold on the background alone");
 
         vm.iterationsProperty().set(50);
         vm.promptChanged("red shape", "blue shape");
         assertEquals(50, vm.iterationsProperty().get(), "a value the user typed stays");
         assertEquals(2, vm.batchProperty().get(), "an untouched one goes back to the set's");
+        assertEquals(0.0, vm.mixingProperty().get(), "mixing too");
+        assertEquals(List.of(8, false), List.of(vm.toConfig("red shape", "blue shape").sourcePool(),
+                vm.toConfig("red shape", "blue shape").holdBackground()), "and the set's pool and whole-picture hold");
         assertEquals(List.of(1, PhasePreset.NONE), List.of(vm.autoLayerItersProperty().get(), vm.phaseProperty().get()),
                 "the probe comes back with the set's layer choice");
         assertEquals(0.02, vm.toConfig("red shape", "blue shape").directionFloor());
