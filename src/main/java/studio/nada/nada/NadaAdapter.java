@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
@@ -12,9 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
-import java.util.SplittableRandom;
 import studio.nada.engine.GradMode;
 import studio.nada.engine.RandomSource;
 import studio.nada.engine.StepScope;
@@ -40,8 +37,6 @@ public final class NadaAdapter implements AutoCloseable {
     private final List<NDArray> probeTargets = new ArrayList<>();
     /** z of the codes CLIP reads as most like the source, and of those held (null: every code drawn, as in the paper). */
     private SourceFilter.Codes sourceCodes;
-    /** Codes held per step (see {@link NadaConfig#withHoldWeight}). */
-    private static final int HELD_PER_STEP = 1;
     /** Most memory the held codes' frozen pictures may take when kept for the run. */
     private static final long MAX_KEPT_BYTES = 256L << 20;
     private final double totalWeight;
@@ -175,8 +170,9 @@ public final class NadaAdapter implements AutoCloseable {
             int b = config.batch();
             boolean holding = config.holdsOthers();
             // this iteration's rows of the source bank and of the held codes (null: drawn at random, none)
-            int[] sourceRows = sourceCodes == null ? null : sourceRows();
-            int[] heldRows = holding ? heldRows() : null;
+            int[] sourceRows = sourceCodes == null ? null
+                    : StepDraws.sourceRows(config.seed(), iteration, rows(sourceCodes.source()), b);
+            int[] heldRows = holding ? StepDraws.heldRows(config.seed(), iteration, rows(sourceCodes.held())) : null;
             NDArray wPlus = sampleLatents(m, n, sourceRows, heldRows);
 
             float[] scores = null;
@@ -237,7 +233,7 @@ public final class NadaAdapter implements AutoCloseable {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray dstAll = trainable.synthesis(wPlus, Noise.random(rng));
                 NDArray dstImg = holding ? dstAll.get("0:" + b) : dstAll;
-                loss = holding ? holdLoss(heldFrozen, dstAll, b) : null;
+                loss = holding ? Hold.loss(config, heldFrozen, dstAll.get(b + ":")) : null;
                 NDArray similarity = null;
                 for (int gi = 0; gi < guides.size(); gi++) {
                     ClipGuide g = guides.get(gi);
@@ -315,7 +311,7 @@ public final class NadaAdapter implements AutoCloseable {
         if (heldRows != null) {
             z = z.concat(rowsOf(sourceCodes.held(), heldRows, m));
         }
-        int inject = mixingCrossover(config.seed(), iteration, config.mixing(), n);
+        int inject = StepDraws.mixingCrossover(config.seed(), iteration, config.mixing(), n);
         try (GradMode off = GradMode.disabled()) {
             if (inject > 0) {
                 NDArray z2 = rng.normal(m, new Shape(z.getShape().get(0), d));
@@ -325,61 +321,8 @@ public final class NadaAdapter implements AutoCloseable {
         }
     }
 
-    /**
-     * Where iteration {@code iteration} of the run seeded {@code seed} mixes styles: the W+ index
-     * in [1, nLatent) from which the second code's styles take over, with probability {@code
-     * mixing}; 0 when it does not mix. One {@link SplittableRandom} per (seed, iteration), which
-     * scrambles its seed: java.util.Random seeded with consecutive numbers draws nearly the same
-     * first double (0.7–0.8 on each of 280 iterations for seeds 0, 1 and 2), so that a mixing of
-     * 0.5 never mixed and 0.9 always did.
-     */
-    static int mixingCrossover(long seed, int iteration, double mixing, int nLatent) {
-        if (mixing <= 0 || nLatent < 2) {
-            return 0;
-        }
-        SplittableRandom coin = new SplittableRandom(seed * 1_000_039L + iteration);
-        return coin.nextDouble() < mixing ? 1 + coin.nextInt(nLatent - 1) : 0;
-    }
-
-    /**
-     * The hold: the held codes' trained pictures (the rows after the batch) kept near the frozen
-     * generator's, holdWeight × mean squared pixel difference. Shared moves (a halo, a tinted
-     * background) show on them; the change itself does not, since they already look like the target.
-     * With {@link NadaConfig#holdBackground} only the frozen pictures' background counts.
-     */
-    private NDArray holdLoss(NDArray heldFrozen, NDArray trainedImages, int batch) {
-        NDArray squared = trainedImages.get(batch + ":").sub(heldFrozen).square();
-        if (config.holdBackground()) {
-            squared = squared.mul(backgroundMask(heldFrozen));
-        }
-        return Ops.mul(squared.mean(), config.holdWeight());
-    }
-
-    /** Largest difference, in [−1, 1] pixel units on any channel, from a picture's corner that is still its background. */
-    static final float BACKGROUND_TOLERANCE = 0.1f;
-
-    /**
-     * 1 where a picture [N, C, H, W] is within {@link #BACKGROUND_TOLERANCE} of its own top-left
-     * pixel on every channel (a plain background, as the Shapes world draws), else 0; [N, 1, H, W].
-     */
-    static NDArray backgroundMask(NDArray pictures) {
-        NDArray corner = pictures.get(":, :, 0:1, 0:1");
-        return pictures.sub(corner).abs().max(new int[] {1}, true).lt(BACKGROUND_TOLERANCE)
-                .toType(DataType.FLOAT32, false);
-    }
-
-    /** {@code batch} distinct rows of the source bank, drawn for this iteration (a resumed run draws the same). */
-    private int[] sourceRows() {
-        return draw(sourceCodes.source(), config.batch(), new Random(config.seed() * 1_000_033L + iteration));
-    }
-
-    /** Rows of the codes that do not show the source, drawn for this iteration: the run should leave them as they are. */
-    private int[] heldRows() {
-        return draw(sourceCodes.held(), HELD_PER_STEP, new Random(config.seed() * 1_000_037L + iteration));
-    }
-
-    private static int[] draw(NDArray codes, int count, Random pick) {
-        return pick.ints(0, (int) codes.getShape().get(0)).distinct().limit(count).toArray();
+    private static int rows(NDArray table) {
+        return (int) table.getShape().get(0);
     }
 
     private static NDArray rowsOf(NDArray table, int[] rows, NDManager m) {

@@ -136,7 +136,7 @@ public record NadaConfig(String source, String target, int iterations, int batch
 
     /**
      * The same run holding only the held pictures' background (pixels within {@link
-     * NadaAdapter#BACKGROUND_TOLERANCE} of the picture's corner) instead of the whole picture: a
+     * Hold#BACKGROUND_TOLERANCE} of the picture's corner) instead of the whole picture: a
      * change that every sample shows (an outline: "shape" → "outline of a shape") has no codes that
      * already look like the target, so the held codes must change too, and only the background is
      * theirs to keep.

@@ -18,7 +18,7 @@ class MixingCrossoverTest {
                 int mixed = 0;
                 Set<Integer> crossovers = new HashSet<>();
                 for (int it = 0; it < 1000; it++) {
-                    int inject = NadaAdapter.mixingCrossover(seed, it, p, N_LATENT);
+                    int inject = StepDraws.mixingCrossover(seed, it, p, N_LATENT);
                     assertTrue(inject >= 0 && inject < N_LATENT, "crossover " + inject);
                     mixed += inject > 0 ? 1 : 0;
                     if (inject > 0) {
@@ -35,9 +35,9 @@ class MixingCrossoverTest {
     @Test
     void noMixingDrawsNoCrossoverAndTheDrawIsTheSameOnAResumedRun() {
         for (int it = 0; it < 100; it++) {
-            assertEquals(0, NadaAdapter.mixingCrossover(7, it, 0, N_LATENT));
-            assertEquals(NadaAdapter.mixingCrossover(7, it, 0.5, N_LATENT), NadaAdapter.mixingCrossover(7, it, 0.5, N_LATENT));
+            assertEquals(0, StepDraws.mixingCrossover(7, it, 0, N_LATENT));
+            assertEquals(StepDraws.mixingCrossover(7, it, 0.5, N_LATENT), StepDraws.mixingCrossover(7, it, 0.5, N_LATENT));
         }
-        assertEquals(0, NadaAdapter.mixingCrossover(7, 3, 1.0, 1), "one W+ row has nowhere to cross");
+        assertEquals(0, StepDraws.mixingCrossover(7, 3, 1.0, 1), "one W+ row has nowhere to cross");
     }
 }

@@ -157,7 +157,7 @@ class SourceFilterTest {
             SourceFilter.Codes codes = SourceFilter.split(frozen, guides, "shape", "outline of a shape", 8, 0, m, true,
                     true);
             NDArray held = codes.frozen().heldImages();
-            float[] counted = NadaAdapter.backgroundMask(held).toFloatArray();
+            float[] counted = Hold.backgroundMask(held).toFloatArray();
             List<Images.Argb> pictures = Images.toArgb(held);
             int side = pictures.get(0).width();
             for (int i = 0; i < pictures.size(); i++) {

@@ -1,0 +1,38 @@
+package studio.nada.nada;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import studio.nada.nn.Ops;
+
+/**
+ * The hold: the held codes' trained pictures kept near the frozen generator's, holdWeight × mean
+ * squared pixel difference. Shared moves (a halo, a tinted background) show on them; the change
+ * itself does not, since they already look like the target. With {@link NadaConfig#holdBackground}
+ * only the frozen pictures' background counts: a change every sample shows (an outline) must move
+ * the held shapes too.
+ */
+final class Hold {
+    /** Largest difference, in [−1, 1] pixel units on any channel, from a picture's corner that is still its background. */
+    static final float BACKGROUND_TOLERANCE = 0.1f;
+
+    private Hold() {}
+
+    /** The hold's loss: {@code trained} [N, C, H, W], the held rows of the trained pass; {@code frozen} the same codes' frozen pictures. */
+    static NDArray loss(NadaConfig config, NDArray frozen, NDArray trained) {
+        NDArray squared = trained.sub(frozen).square();
+        if (config.holdBackground()) {
+            squared = squared.mul(backgroundMask(frozen));
+        }
+        return Ops.mul(squared.mean(), config.holdWeight());
+    }
+
+    /**
+     * 1 where a picture [N, C, H, W] is within {@link #BACKGROUND_TOLERANCE} of its own top-left
+     * pixel on every channel (a plain background, as the Shapes world draws), else 0; [N, 1, H, W].
+     */
+    static NDArray backgroundMask(NDArray pictures) {
+        NDArray corner = pictures.get(":, :, 0:1, 0:1");
+        return pictures.sub(corner).abs().max(new int[] {1}, true).lt(BACKGROUND_TOLERANCE)
+                .toType(DataType.FLOAT32, false);
+    }
+}
