@@ -77,7 +77,8 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
     @Option(names = "--world", description = "a folder written by 'toyworld build' (default: the shipped world)")
     Path world;
 
-    @Option(names = "--out", description = "folder for before/after grids per change and seed: of samples that showed the source, and of others")
+    @Option(names = "--out", description = "folder for before/after grids per change and seed (of samples that showed the source, and"
+            + " of others) and a CSV of the judge's verdict on every sample that showed the source")
     Path out;
 
     /** The run settings from {@code rec} (the set's, or a suggestion's own), each flag given winning. */
@@ -179,6 +180,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                                 String name = c.name().replace('>', '_') + "_seed" + seed;
                                 AdaptationEval.writeGrids(cell, out.resolve(name + ".png"),
                                         out.resolve(name + "_others.png"));
+                                AdaptationEval.writeVerdicts(cell, out.resolve(name + ".csv"));
                             }
                         }
                         boolean pass = row.stream().allMatch(ToyworldEvalCommand::meetsBar);

@@ -26,10 +26,13 @@ import studio.nada.stylegan.Noise;
  * {@code generate} draws them). Runs on the tensor thread; the frozen samples are drawn once.
  */
 public final class AdaptationEval {
-    /** One change with one run seed: what it reached and how long the adaptation took. */
+    /**
+     * One change with one run seed: what it reached, how long the adaptation took, the grids'
+     * pictures and, for every sample that showed the source, the judge's verdict.
+     */
     public record Cell(AttributeChange change, long seed, AttributeChange.Outcome outcome, double seconds,
             List<Images.Argb> before, List<Images.Argb> after, List<Images.Argb> othersBefore,
-            List<Images.Argb> othersAfter) {}
+            List<Images.Argb> othersAfter, List<SampleVerdict> verdicts) {}
 
     /** Samples per row of a before/after grid. */
     static final int GRID = 8;
@@ -80,16 +83,20 @@ public final class AdaptationEval {
             List<Images.Argb> after = new ArrayList<>();
             List<Images.Argb> othersBefore = new ArrayList<>();
             List<Images.Argb> othersAfter = new ArrayList<>();
+            List<SampleVerdict> verdicts = new ArrayList<>();
             for (int i = 0; i < seeds.length; i++) {
                 ShapeLook look = frozenLooks.get(i);
                 boolean source = change.showsSource().test(look);
+                if (source) {
+                    verdicts.add(SampleVerdict.of(change, i, look, looks.get(i), adapted.get(i)));
+                }
                 List<Images.Argb> b = source ? before : othersBefore;
                 if (b.size() < GRID && (source || change.isOther(look))) {
                     b.add(frozenPictures.get(i));
                     (source ? after : othersAfter).add(adapted.get(i));
                 }
             }
-            return new Cell(change, seed, outcome, seconds, before, after, othersBefore, othersAfter);
+            return new Cell(change, seed, outcome, seconds, before, after, othersBefore, othersAfter, verdicts);
         }
     }
 
@@ -129,6 +136,11 @@ public final class AdaptationEval {
     public static void writeGrids(Cell cell, Path file, Path others) throws IOException {
         writeGrid(cell.before(), cell.after(), file);
         writeGrid(cell.othersBefore(), cell.othersAfter(), others);
+    }
+
+    /** The verdict on every sample that showed the source, one CSV row each ({@link SampleVerdict}). */
+    public static void writeVerdicts(Cell cell, Path file) throws IOException {
+        SampleVerdict.writeCsv(cell.verdicts(), file);
     }
 
     private static void writeGrid(List<Images.Argb> before, List<Images.Argb> after, Path file) throws IOException {

@@ -131,6 +131,32 @@ final class CoverageFill {
         return overlap(cover, i -> sum[ring[i]] / count[ring[i]]);
     }
 
+    /**
+     * How drawn out the coverage is: √(λ1/λ2) of its second moments about its centre of mass, 1 for
+     * a disc or a square at any angle, the side ratio for an oblong (NaN without a shape).
+     */
+    static double elongation(Coverage cov, int w) {
+        if (cov == null) {
+            return Double.NaN;
+        }
+        double[] cover = cov.cover();
+        double mass = 0;
+        double xx = 0;
+        double yy = 0;
+        double xy = 0;
+        for (int i = 0; i < cover.length; i++) {
+            double dx = i % w - cov.mx();
+            double dy = i / w - cov.my();
+            mass += cover[i];
+            xx += cover[i] * dx * dx;
+            yy += cover[i] * dy * dy;
+            xy += cover[i] * dx * dy;
+        }
+        double half = (xx + yy) / 2;
+        double spread = Math.sqrt(Math.max(0, half * half - (xx * yy - xy * xy)));
+        return (half - spread) <= 0 ? Double.POSITIVE_INFINITY : Math.sqrt((half + spread) / (half - spread));
+    }
+
     /** Σ min(a, b) / Σ max(a, b) over the pixels, b per pixel index: 1 where they agree (0 where both are empty). */
     private static double overlap(double[] a, IntToDoubleFunction b) {
         double both = 0;

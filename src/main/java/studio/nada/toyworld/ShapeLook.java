@@ -19,9 +19,11 @@ import studio.nada.export.Images;
  * @param cx       the silhouette's centroid in pixels (NaN without a shape)
  * @param outline  the shape covers under {@value #OUTLINE_MAX_COVER} of its silhouette and the
  *                 uncovered inside is background
+ * @param cover    the share of the silhouette the shape's mask covers (1 for a filled shape)
+ * @param insideDistance the uncovered inside's mean RGB distance from the background (NaN: no inside)
  */
 public record ShapeLook(ShapeColor color, ShapeKind kind, ShapeSize size, double cx, double cy, boolean[] silhouette,
-        boolean outline, double fillRatio, double hue) {
+        boolean outline, double fillRatio, double hue, double cover, double insideDistance) {
     /** Hue-band half widths keep orange, teal, azure, violet and magenta out of every named color. */
     static final double MIN_SATURATION = 0.3;
     /*
@@ -77,7 +79,8 @@ public record ShapeLook(ShapeColor color, ShapeKind kind, ShapeSize size, double
             }
         }
         if (stats.area() == 0) {
-            return new ShapeLook(null, null, null, Double.NaN, Double.NaN, silhouette, false, 0, Double.NaN);
+            return new ShapeLook(null, null, null, Double.NaN, Double.NaN, silhouette, false, 0, Double.NaN, 0,
+                    Double.NaN);
         }
         CoverageFill.Coverage coverage = CoverageFill.coverage(stats, silhouette, width);
         double fill = CoverageFill.of(coverage, silhouette, width);
@@ -88,7 +91,8 @@ public record ShapeLook(ShapeColor color, ShapeKind kind, ShapeSize size, double
         boolean outline = stats.area() < OUTLINE_MAX_COVER * area && inside >= MIN_INSIDE
                 && insideDistance / inside < INSIDE_MAX_DISTANCE;
         double radius = Math.sqrt(area / (kind == null ? Math.PI : kind.unitArea())) / width;
-        return new ShapeLook(color, kind, ShapeSize.nearest(radius), sx / area, sy / area, silhouette, outline, fill, hue);
+        return new ShapeLook(color, kind, ShapeSize.nearest(radius), sx / area, sy / area, silhouette, outline, fill, hue,
+                stats.area() / (double) area, inside == 0 ? Double.NaN : insideDistance / inside);
     }
 
     /** Distance between two looks' centroids, in pixels. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import studio.nada.nada.NadaConfig;
@@ -15,7 +16,7 @@ import studio.nada.toyworld.ShapesWorld;
 /** {@code toyworld eval} prints the change × seed table and writes a before/after grid per cell. */
 class ToyworldEvalCommandTest {
     @Test
-    void printsOneRowPerChangeWithACellPerSeed(@TempDir Path dir) {
+    void printsOneRowPerChangeWithACellPerSeed(@TempDir Path dir) throws Exception {
         Cli.Run r = Cli.run("toyworld", "eval", "--changes", "red>blue,circle>square,outline", "--seeds", "0,1",
                 "--iterations", "2", "--samples", "48", "--out", dir.toString());
         assertEquals(0, r.code(), r.out() + r.err());
@@ -31,6 +32,13 @@ class ToyworldEvalCommandTest {
         assertTrue(Integer.parseInt(own.replace("%", "")) >= 90, redBlue);
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("outline") && l.endsWith("n/a")), "the generator draws no outlines");
         assertTrue(Files.exists(dir.resolve("red_blue_seed1.png")));
+        // and the verdict on each sample that showed the source: as many rows as the row's n
+        List<String> csv = Files.readAllLines(dir.resolve("circle_square_seed0.csv"));
+        assertTrue(csv.get(0).startsWith("sample,before_color,before_kind"), csv.get(0));
+        String row = r.out().lines().filter(l -> l.startsWith("circle>square")).findFirst().orElseThrow();
+        int judged = Integer.parseInt(row.substring(row.indexOf(" n") + 2).trim().split(" ")[0]);
+        assertEquals(judged + 1, csv.size(), row);
+        assertTrue(csv.stream().skip(1).allMatch(l -> l.split(",")[2].equals("circle")), "every row showed a circle");
     }
 
     @Test
