@@ -17,9 +17,12 @@ trap 'rm -rf "$tmp"' EXIT
 "$app/bin/nada-cli" generate --seeds 0-3 --out "$tmp/images" >/dev/null
 [ -f "$tmp/images/grid.png" ] || { echo "the app image's nada-cli wrote no images" >&2; exit 1; }
 echo "app image: nada-cli generate OK"
-if command -v xvfb-run >/dev/null; then
+# JavaFX's glass needs GTK 3 on Linux: without it the studio cannot open on this machine at all
+if ! command -v xvfb-run >/dev/null; then
+  echo "app image: studio start SKIPPED (no xvfb-run on this machine; nada-cli ran from the image)"
+elif ! ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0'; then
+  echo "app image: studio start SKIPPED (no GTK 3, libgtk-3.so.0, which JavaFX needs; nada-cli ran from the image)"
+else
   HOME="$tmp" timeout 180 xvfb-run -a "$app/bin/nada-studio" --smoke-test
   echo "app image: the studio started headless and exited cleanly"
-else
-  echo "app image: studio start SKIPPED (no xvfb-run on this machine; nada-cli ran from the image)"
 fi
