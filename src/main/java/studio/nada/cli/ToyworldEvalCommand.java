@@ -22,6 +22,7 @@ import studio.nada.nada.PhasePreset;
 import studio.nada.nada.RecommendedSettings;
 import studio.nada.toyworld.AdaptationEval;
 import studio.nada.toyworld.AttributeChange;
+import studio.nada.toyworld.SampleVerdict;
 import studio.nada.toyworld.ShapesModels;
 import studio.nada.toyworld.ShapesWorld;
 
@@ -180,7 +181,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                                 String name = c.name().replace('>', '_') + "_seed" + seed;
                                 AdaptationEval.writeGrids(cell, out.resolve(name + ".png"),
                                         out.resolve(name + "_others.png"));
-                                AdaptationEval.writeVerdicts(cell, out.resolve(name + ".csv"));
+                                SampleVerdict.writeCsv(cell.verdicts(), out.resolve(name + ".csv"));
                             }
                         }
                         boolean pass = row.stream().allMatch(ToyworldEvalCommand::meetsBar);

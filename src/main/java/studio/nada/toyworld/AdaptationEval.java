@@ -138,11 +138,6 @@ public final class AdaptationEval {
         writeGrid(cell.othersBefore(), cell.othersAfter(), others);
     }
 
-    /** The verdict on every sample that showed the source, one CSV row each ({@link SampleVerdict}). */
-    public static void writeVerdicts(Cell cell, Path file) throws IOException {
-        SampleVerdict.writeCsv(cell.verdicts(), file);
-    }
-
     private static void writeGrid(List<Images.Argb> before, List<Images.Argb> after, Path file) throws IOException {
         List<Images.Argb> both = new ArrayList<>(before);
         both.addAll(after);

@@ -140,21 +140,20 @@ final class CoverageFill {
             return Double.NaN;
         }
         double[] cover = cov.cover();
-        double mass = 0;
+        // unnormalised moments: the ratio of their eigenvalues does not need the mass
         double xx = 0;
         double yy = 0;
         double xy = 0;
         for (int i = 0; i < cover.length; i++) {
             double dx = i % w - cov.mx();
             double dy = i / w - cov.my();
-            mass += cover[i];
             xx += cover[i] * dx * dx;
             yy += cover[i] * dy * dy;
             xy += cover[i] * dx * dy;
         }
         double half = (xx + yy) / 2;
         double spread = Math.sqrt(Math.max(0, half * half - (xx * yy - xy * xy)));
-        return (half - spread) <= 0 ? Double.POSITIVE_INFINITY : Math.sqrt((half + spread) / (half - spread));
+        return half - spread <= 0 ? Double.POSITIVE_INFINITY : Math.sqrt((half + spread) / (half - spread));
     }
 
     /** Σ min(a, b) / Σ max(a, b) over the pixels, b per pixel index: 1 where they agree (0 where both are empty). */
