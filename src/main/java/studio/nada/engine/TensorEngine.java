@@ -67,10 +67,21 @@ public final class TensorEngine {
         return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
-    /** The PyTorch engine, started on first use. */
+    /** The PyTorch engine, started on first use (with NNPACK off, see {@link Nnpack}). */
     public static Engine get() {
-        return Engine.getEngine("PyTorch");
+        Engine engine = Engine.getEngine("PyTorch");
+        if (!started) {
+            synchronized (TensorEngine.class) {
+                if (!started) {
+                    Nnpack.disable();
+                    started = true;
+                }
+            }
+        }
+        return engine;
     }
+
+    private static volatile boolean started;
 
     /**
      * Chooses the device: an explicit name ("cpu", "cuda", "cuda:1", "gpu") wins; otherwise CUDA
