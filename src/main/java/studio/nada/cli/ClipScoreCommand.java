@@ -19,7 +19,9 @@ import studio.nada.clip.BoundedImages;
 import studio.nada.clip.ClipImageFiles;
 import studio.nada.clip.ClipModel;
 import studio.nada.clip.ClipTokenizer;
+import studio.nada.clip.TextTokenizer;
 import studio.nada.engine.TensorEngine;
+import studio.nada.toyworld.ShapesWorld;
 import studio.nada.weights.Checkpoints;
 import studio.nada.weights.Safetensors;
 import studio.nada.weights.TensorData;
@@ -58,17 +60,22 @@ public final class ClipScoreCommand implements Callable<Integer> {
         for (Path image : images) {
             BoundedImages.dimensions(image); // a missing or oversized image is told before the model loads
         }
-        Map<String, TensorData> weights = Checkpoints.tensors(clip);
+        // a CLIP that toyworld build wrote names its own vocabulary; OpenAI's tokenizer would index past it
+        Safetensors.Contents shapes = ShapesWorld.readIfShapesClip(clip);
         try (NDManager root = TensorEngine.newManager(TensorEngine.device(device));
-                ClipModel model = ClipModel.load(weights, root, visionHeads, textHeads)) {
+                ClipModel model = shapes != null ? ShapesWorld.loadClip(shapes, clip, root)
+                        : ClipModel.load(Checkpoints.tensors(clip), root, visionHeads, textHeads)) {
             int resolution = model.config().imageResolution();
             NDList pixels = new NDList();
             for (Path image : images) {
                 pixels.add(ClipImageFiles.load(image, resolution, root));
             }
             NDArray imageEmbeds = model.encodeImage(NDArrays.concat(pixels, 0));
-            ClipTokenizer tokenizer = ClipTokenizer.openAi().withContextLength(model.config().contextLength());
-            NDArray textEmbeds = model.encodeText(root, tokenizer.tokenize(texts, true));
+            TextTokenizer tokenizer = shapes != null ? ShapesWorld.tokenizer()
+                    : ClipTokenizer.openAi().withContextLength(model.config().contextLength());
+            int[][] ids = tokenizer.tokenize(texts, true);
+            requireKnownIds(ids, model.config().vocabSize());
+            NDArray textEmbeds = model.encodeText(root, ids);
             NDArray scores = ClipModel.normalize(imageEmbeds).matMul(ClipModel.normalize(textEmbeds).transpose()).mul(100f);
             print(out, scores.toFloatArray());
             if (rawOut != null) {
@@ -81,6 +88,19 @@ public final class ClipScoreCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** A model whose token table is smaller than the tokenizer's ids was trained on another vocabulary. */
+    private void requireKnownIds(int[][] ids, int vocabSize) {
+        for (int[] row : ids) {
+            for (int id : row) {
+                if (id >= vocabSize) {
+                    throw new IllegalArgumentException(clip + " has a vocabulary of " + vocabSize + " tokens, but OpenAI's"
+                            + " tokenizer gives token " + id + ": the model was trained with another vocabulary (a Shapes"
+                            + " world CLIP must keep the 'tokenizer' metadata that toyworld build writes)");
+                }
+            }
+        }
     }
 
     private void print(PrintWriter out, float[] scores) {
