@@ -18,11 +18,7 @@ import picocli.CommandLine.Spec;
 import studio.nada.clip.BoundedImages;
 import studio.nada.clip.ClipImageFiles;
 import studio.nada.clip.ClipModel;
-import studio.nada.clip.ClipTokenizer;
-import studio.nada.clip.TextTokenizer;
 import studio.nada.engine.TensorEngine;
-import studio.nada.toyworld.ShapesWorld;
-import studio.nada.weights.Checkpoints;
 import studio.nada.weights.Safetensors;
 import studio.nada.weights.TensorData;
 
@@ -60,20 +56,16 @@ public final class ClipScoreCommand implements Callable<Integer> {
         for (Path image : images) {
             BoundedImages.dimensions(image); // a missing or oversized image is told before the model loads
         }
-        // a CLIP that toyworld build wrote names its own vocabulary; OpenAI's tokenizer would index past it
-        Safetensors.Contents shapes = ShapesWorld.readIfShapesClip(clip);
-        try (NDManager root = TensorEngine.newManager(TensorEngine.device(device));
-                ClipModel model = shapes != null ? ShapesWorld.loadClip(shapes, clip, root)
-                        : ClipModel.load(Checkpoints.tensors(clip), root, visionHeads, textHeads)) {
+        try (NDManager root = TensorEngine.newManager(TensorEngine.device(device))) {
+            ClipSpecs.FileClip loaded = ClipSpecs.loadFile(clip, root, visionHeads, textHeads);
+            ClipModel model = loaded.model();
             int resolution = model.config().imageResolution();
             NDList pixels = new NDList();
             for (Path image : images) {
                 pixels.add(ClipImageFiles.load(image, resolution, root));
             }
             NDArray imageEmbeds = model.encodeImage(NDArrays.concat(pixels, 0));
-            TextTokenizer tokenizer = shapes != null ? ShapesWorld.tokenizer()
-                    : ClipTokenizer.openAi().withContextLength(model.config().contextLength());
-            int[][] ids = tokenizer.tokenize(texts, true);
+            int[][] ids = loaded.tokenizer().tokenize(texts, true);
             requireKnownIds(ids, model.config().vocabSize());
             NDArray textEmbeds = model.encodeText(root, ids);
             NDArray scores = ClipModel.normalize(imageEmbeds).matMul(ClipModel.normalize(textEmbeds).transpose()).mul(100f);

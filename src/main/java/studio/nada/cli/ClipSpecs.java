@@ -1,12 +1,14 @@
 package studio.nada.cli;
 
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import studio.nada.clip.ClipModel;
 import studio.nada.clip.ClipTokenizer;
+import studio.nada.clip.TextTokenizer;
 import studio.nada.nada.ClipGuide;
 import studio.nada.toyworld.ShapesWorld;
 import studio.nada.weights.Checkpoints;
@@ -63,20 +65,31 @@ final class ClipSpecs {
                 guides.add(new ClipGuide(s.name(), builtIn, ShapesWorld.tokenizer(), s.weight(), manager));
                 continue;
             }
-            Safetensors.Contents shapes = ShapesWorld.readIfShapesClip(s.file());
-            if (shapes != null) {
-                guides.add(new ClipGuide(s.name(), ShapesWorld.loadClip(shapes, s.file(), manager),
-                        ShapesWorld.tokenizer(), s.weight(), manager));
-                continue;
-            }
-            ClipModel model;
+            FileClip clip;
             try {
-                model = ClipModel.load(Checkpoints.tensors(s.file()), manager, visionHeads, textHeads);
+                clip = loadFile(s.file(), manager, visionHeads, textHeads);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(s.file() + " is not a CLIP model this studio reads: " + e.getMessage(), e);
             }
-            guides.add(new ClipGuide(s.name(), model, ClipTokenizer.openAi(), s.weight(), manager));
+            guides.add(new ClipGuide(s.name(), clip.model(), clip.tokenizer(), s.weight(), manager));
         }
         return guides;
+    }
+
+    /** A CLIP file and the tokenizer it was trained with. */
+    record FileClip(ClipModel model, TextTokenizer tokenizer) {}
+
+    /**
+     * Loads a CLIP file with its own tokenizer: a Shapes world CLIP (safetensors naming its
+     * vocabulary, as {@code toyworld build} writes) with that vocabulary, any other with OpenAI's at
+     * the model's context length. OpenAI's tokenizer on a Shapes CLIP would index past its token table.
+     */
+    static FileClip loadFile(Path file, NDManager manager, int visionHeads, int textHeads) throws IOException {
+        Safetensors.Contents shapes = ShapesWorld.readIfShapesClip(file);
+        if (shapes != null) {
+            return new FileClip(ShapesWorld.loadClip(shapes, file, manager), ShapesWorld.tokenizer());
+        }
+        ClipModel model = ClipModel.load(Checkpoints.tensors(file), manager, visionHeads, textHeads);
+        return new FileClip(model, ClipTokenizer.openAi().withContextLength(model.config().contextLength()));
     }
 }

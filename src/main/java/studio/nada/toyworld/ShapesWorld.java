@@ -108,8 +108,11 @@ public final class ShapesWorld {
             return null;
         }
         try {
-            Safetensors.Contents c = Safetensors.read(file);
-            return ShapesVocabulary.FILE.equals(c.metadata().get("tokenizer")) ? c : null;
+            // the header first: another CLIP's tensors (hundreds of MB) are left for its own loader
+            if (!ShapesVocabulary.FILE.equals(Safetensors.metadata(file).get("tokenizer"))) {
+                return null;
+            }
+            return Safetensors.read(file);
         } catch (IOException | RuntimeException e) {
             return null; // not readable as safetensors: the general loader reports why
         }

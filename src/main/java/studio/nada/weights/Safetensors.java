@@ -36,42 +36,63 @@ public final class Safetensors {
 
     public static Contents read(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size < 8) {
-                throw new WeightsFormatException(file + ": too short to be a safetensors file (" + size + " bytes)");
-            }
-            ByteBuffer lenBuf = readFully(ch, 0, 8);
-            long headerLen = lenBuf.order(ByteOrder.LITTLE_ENDIAN).getLong();
-            if (headerLen <= 0 || headerLen > MAX_HEADER_BYTES || 8 + headerLen > size) {
-                throw new WeightsFormatException(file + ": not a safetensors file (header length " + headerLen
-                        + " for a file of " + size + " bytes)");
-            }
-            ByteBuffer headerBuf = readFully(ch, 8, (int) headerLen);
-            String headerText = StandardCharsets.UTF_8.decode(headerBuf).toString();
-            JsonNode header;
-            try {
-                header = JSON.readTree(headerText.trim());
-            } catch (IOException e) {
-                throw new WeightsFormatException(file + ": safetensors header is not valid JSON: " + JsonErrors.describe(e));
-            }
-            if (header == null || !header.isObject()) {
-                throw new WeightsFormatException(file + ": safetensors header is not a JSON object");
-            }
-            long dataStart = 8 + headerLen;
-            long dataLen = size - dataStart;
+            Header header = header(file, ch);
+            long dataStart = header.dataStart();
+            long dataLen = ch.size() - dataStart;
             Map<String, TensorData> tensors = new LinkedHashMap<>();
-            Map<String, String> metadata = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = header.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = header.json().fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> e = fields.next();
-                if (e.getKey().equals("__metadata__")) {
-                    e.getValue().fields().forEachRemaining(m -> metadata.put(m.getKey(), m.getValue().asText()));
-                    continue;
+                if (!e.getKey().equals("__metadata__")) {
+                    tensors.put(e.getKey(), readTensor(file, ch, e.getKey(), e.getValue(), dataStart, dataLen));
                 }
-                tensors.put(e.getKey(), readTensor(file, ch, e.getKey(), e.getValue(), dataStart, dataLen));
             }
-            return new Contents(Collections.unmodifiableMap(tensors), Collections.unmodifiableMap(metadata));
+            return new Contents(Collections.unmodifiableMap(tensors), metadata(header.json()));
         }
+    }
+
+    /** A file's metadata alone, from its header: no tensor bytes are read (a CLIP can be 600 MB). */
+    public static Map<String, String> metadata(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return metadata(header(file, ch).json());
+        }
+    }
+
+    private static Map<String, String> metadata(JsonNode header) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        JsonNode meta = header.get("__metadata__");
+        if (meta != null) {
+            meta.fields().forEachRemaining(m -> metadata.put(m.getKey(), m.getValue().asText()));
+        }
+        return Collections.unmodifiableMap(metadata);
+    }
+
+    /** A parsed header and where the tensor bytes start. */
+    private record Header(JsonNode json, long dataStart) {}
+
+    /** The header, checked: its stated length fits the file, and it is a JSON object. */
+    private static Header header(Path file, FileChannel ch) throws IOException {
+        long size = ch.size();
+        if (size < 8) {
+            throw new WeightsFormatException(file + ": too short to be a safetensors file (" + size + " bytes)");
+        }
+        long headerLen = readFully(ch, 0, 8).getLong();
+        if (headerLen <= 0 || headerLen > MAX_HEADER_BYTES || 8 + headerLen > size) {
+            throw new WeightsFormatException(file + ": not a safetensors file (header length " + headerLen
+                    + " for a file of " + size + " bytes)");
+        }
+        ByteBuffer headerBuf = readFully(ch, 8, (int) headerLen);
+        String headerText = StandardCharsets.UTF_8.decode(headerBuf).toString();
+        JsonNode header;
+        try {
+            header = JSON.readTree(headerText.trim());
+        } catch (IOException e) {
+            throw new WeightsFormatException(file + ": safetensors header is not valid JSON: " + JsonErrors.describe(e));
+        }
+        if (header == null || !header.isObject()) {
+            throw new WeightsFormatException(file + ": safetensors header is not a JSON object");
+        }
+        return new Header(header, 8 + headerLen);
     }
 
     private static TensorData readTensor(Path file, FileChannel ch, String name, JsonNode info, long dataStart,

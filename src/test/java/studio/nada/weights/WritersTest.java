@@ -61,6 +61,22 @@ class WritersTest {
     }
 
     @Test
+    void metadataIsReadFromTheHeaderAlone() throws IOException {
+        Path file = dir.resolve("m.safetensors");
+        Safetensors.write(file, sample(), Map.of("tokenizer", "shapes_vocab.txt"));
+        long headerEnd = 8 + ByteBuffer.wrap(Files.readAllBytes(file), 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        // cut the tensor bytes short: read() must refuse the file, metadata() never looks at them
+        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(headerEnd + 1);
+        }
+        assertEquals(Map.of("tokenizer", "shapes_vocab.txt"), Safetensors.metadata(file));
+        assertThrows(WeightsFormatException.class, () -> Safetensors.read(file));
+        Path none = dir.resolve("n.safetensors");
+        Safetensors.write(none, sample(), Map.of());
+        assertEquals(Map.of(), Safetensors.metadata(none));
+    }
+
+    @Test
     void failedWriteLeavesTargetAndNoTemporaryFile() throws IOException {
         Path file = dir.resolve("keep.pt");
         Files.writeString(file, "old");
