@@ -70,7 +70,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
     @Option(names = "--hold-background", arity = "0..1", fallbackValue = "true") Boolean holdBackground;
     @Option(names = "--layer-mapping") String layerMapping;
     @Option(names = "--phase", description = "with --auto-layer-iters 0: none, texture, shape,"
-            + " no_fine, shape_expanded, all, or styles (the style affines alone)") String phase;
+            + " no_fine, shape_expanded, all, styles (the style affines alone) or direction") String phase;
     @Option(names = "--lr") Double lr;
     @Option(names = "--mixing") Double mixing;
     @Option(names = "--clip-weights", split = ",") List<Double> clipWeights;

@@ -60,8 +60,22 @@ public final class AdaptationCheckpoint {
         Map<String, Object> optim = new LinkedHashMap<>();
         optim.put("state", state);
         optim.put("param_groups", List.of(group));
+        // state of what the optimizer steps besides the generator's parameters (the direction phase's α)
+        Map<String, Object> extra = new LinkedHashMap<>();
+        for (Map.Entry<String, Adam.State> e : adam.entrySet()) {
+            if (!params.contains(e.getKey()) && e.getValue().step() > 0) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("step", TensorData.ofFloats(new long[0], new float[] {e.getValue().step()}));
+                entry.put("exp_avg", moments.get(e.getKey() + ".exp_avg"));
+                entry.put("exp_avg_sq", moments.get(e.getKey() + ".exp_avg_sq"));
+                extra.put(e.getKey(), entry);
+            }
+        }
         Map<String, Object> nada = new LinkedHashMap<>();
         nada.put("iteration", (long) adapter.iteration());
+        if (!extra.isEmpty()) {
+            nada.put("optimizer_extra", extra);
+        }
         nada.put("config", configJson);
         Map<String, Object> top = new LinkedHashMap<>();
         top.put("g_ema", g.params().toTensors());
@@ -101,6 +115,18 @@ public final class AdaptationCheckpoint {
         String config = null;
         if (top.get("nada") instanceof Map<?, ?> nada) {
             iteration = (int) number(nada.get("iteration"));
+            if (nada.get("optimizer_extra") instanceof Map<?, ?> extra) {
+                for (Map.Entry<?, ?> e : extra.entrySet()) {
+                    if (!(e.getKey() instanceof String name) || parameterOrder.contains(name)
+                            || !(e.getValue() instanceof Map<?, ?> entry)
+                            || !(entry.get("exp_avg") instanceof TensorData m) || !(entry.get("exp_avg_sq") instanceof TensorData v)) {
+                        throw new WeightsFormatException(file + ": unreadable optimizer state '" + e.getKey() + "'");
+                    }
+                    adam.put(name + ".step", TensorData.ofLongs(new long[0], new long[] {Math.round(number(entry.get("step")))}));
+                    adam.put(name + ".exp_avg", m);
+                    adam.put(name + ".exp_avg_sq", v);
+                }
+            }
             config = nada.get("config") instanceof String s ? s : null;
         }
         return new Contents(generator, adam, iteration, config);

@@ -41,11 +41,17 @@ public final class NadaAdapter implements AutoCloseable {
     private static final long MAX_KEPT_BYTES = 256L << 20;
     private final double totalWeight;
     private int iteration;
+    /** The direction phase's update, made with the source codes at the first step (null in every other phase). */
+    private CodeDirection direction;
 
     /** The trainable twin starts as a copy of {@code frozen}; both share the frozen mapping network. */
     public NadaAdapter(Generator frozen, List<ClipGuide> guides, NadaConfig config, RandomSource rng, NDManager parent) {
         if (guides.isEmpty()) {
             throw new IllegalArgumentException("at least one CLIP model is needed");
+        }
+        if (config.autoLayerIters() == 0 && config.phase() == PhasePreset.DIRECTION && !config.filtersSource()) {
+            throw new IllegalArgumentException("the direction phase reads the source from the codes CLIP ranks: give a"
+                    + " source pool larger than the batch (" + config.batch() + "), not " + config.sourcePool());
         }
         int wPlus = frozen.config().nLatent();
         if (config.layersK() < 0 || config.layersK() > wPlus) {
@@ -158,11 +164,19 @@ public final class NadaAdapter implements AutoCloseable {
             sourceCodes = SourceFilter.split(frozen, guides, config.source(), config.target(), keep, config.seed(),
                     manager, reuse, reuse && config.holdsOthers());
         }
+        if (phaseMode() && config.phase() == PhasePreset.DIRECTION && direction == null) {
+            direction = new CodeDirection(frozen, optimized.keySet(), sourceCodes, manager);
+            direction.recover(optimized); // 0 on a fresh run; where a resumed run's weights left it
+            adam.initState(Map.of(CodeDirection.PARAMETER, direction.alpha()));
+        }
         rng.reseed(config.seed() * 1_000_003L + iteration);
         int n = frozen.config().nLatent();
         int k = config.k(n);
         try (StepScope scope = StepScope.open(manager, frozen.arrays())) {
             scope.attach(trainable.arrays()).attach(adam.arrays());
+            if (direction != null) {
+                scope.attach(direction.arrays());
+            }
             guides.forEach(g -> scope.attach(g.cachedArrays()));
             NDManager m = scope.manager();
             Map<String, Long> phases = new LinkedHashMap<>();
@@ -267,7 +281,13 @@ public final class NadaAdapter implements AutoCloseable {
                 }
             }
             checkFinite(grads, chosenParams);
-            adam.step(optimized, grads);
+            if (direction != null) {
+                adam.step(Map.of(CodeDirection.PARAMETER, direction.alpha()),
+                        Map.of(CodeDirection.PARAMETER, direction.gradient(grads)));
+                direction.apply(optimized);
+            } else {
+                adam.step(optimized, grads);
+            }
             try (GradMode off = GradMode.disabled()) {
                 for (String p : chosenParams) {
                     NDArray g = grads.get(p);

@@ -29,14 +29,21 @@ public enum PhasePreset {
      * them. In the Shapes world it carries a kind change further than training every layer
      * (docs/shapes_eval.md, stop 41).
      */
-    STYLES;
+    STYLES,
+    /**
+     * The style affines, moved together along one direction of the generator's own codes (from the
+     * codes CLIP ranks most source-like to those it ranks most target-like), as far as each code
+     * reads as the source; one number is trained. Not in the reference: in the Shapes world it turns
+     * circles and triangles into squares where every other phase drew oblongs (see {@link CodeDirection}).
+     */
+    DIRECTION;
 
     public static PhasePreset parse(String text) {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown phase '" + text
-                    + "': use none, texture, shape, no_fine, shape_expanded, all or styles");
+                    + "': use none, texture, shape, no_fine, shape_expanded, all, styles or direction");
         }
     }
 
@@ -48,7 +55,7 @@ public enum PhasePreset {
     /** Layer names (module prefixes; for {@link #STYLES} the affines' own) of the preset. */
     public List<String> layers(GeneratorConfig config) {
         int convs = config.numLayers() - 1;
-        if (this == STYLES) {
+        if (this == STYLES || this == DIRECTION) {
             // every modulated layer of ALL (the learned constant has no style), its affine only
             return ALL.layers(config).stream().filter(l -> !l.equals("input")).map(l -> l + ".conv.modulation").toList();
         }

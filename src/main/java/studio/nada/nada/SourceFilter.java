@@ -33,9 +33,10 @@ final class SourceFilter {
 
     /**
      * The codes of one run: {@code source}, the most source-like; {@code held}, the most target-like
-     * (those that do not show the source, which the run should leave as they are).
+     * (those that do not show the source, which the run should leave as they are); the whole bank's
+     * z [BANK × style_dim, row-major] and each code's score (lower: more source-like).
      */
-    record Codes(NDArray source, NDArray held, Frozen frozen) {}
+    record Codes(NDArray source, NDArray held, Frozen frozen, float[] bankZ, float[] bankScores) {}
 
     /**
      * What the frozen generator makes of the kept codes, kept from the scoring pass: per guide, the
@@ -127,7 +128,7 @@ final class SourceFilter {
             }
             kept = new Frozen(sourceFeatures, held);
         }
-        return new Codes(rows(z, d, sourceRows, owner), rows(z, d, heldRows, owner), kept);
+        return new Codes(rows(z, d, sourceRows, owner), rows(z, d, heldRows, owner), kept, z, score);
     }
 
     /** {@code part}, a run of rows of a BANK-row table, copied into it at row {@code from} (made on first use). */

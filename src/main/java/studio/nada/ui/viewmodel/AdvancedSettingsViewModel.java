@@ -169,7 +169,11 @@ public final class AdvancedSettingsViewModel {
 
     /** A fixed layer set as the sheet names it. */
     public static String words(PhasePreset p) {
-        return p == PhasePreset.STYLES ? "style affines" : p.id().replace('_', ' ');
+        return switch (p) {
+            case STYLES -> "style affines";
+            case DIRECTION -> "affines along the codes";
+            default -> p.id().replace('_', ' ');
+        };
     }
 
     public IntegerProperty autoLayerItersProperty() {

@@ -65,6 +65,7 @@ public final class LayerMapViewModel {
     void trains(studio.nada.nada.NadaConfig config) {
         trained = config.autoLayerIters() != 0 ? "All layers train"
                 : config.phase() == studio.nada.nada.PhasePreset.STYLES ? "Only the style affines train"
+                : config.phase() == studio.nada.nada.PhasePreset.DIRECTION ? "The style affines move along the codes' own direction"
                 : "The " + AdvancedSettingsViewModel.words(config.phase()) + " layers train";
     }
 
