@@ -171,7 +171,7 @@ public final class AdvancedSettingsViewModel {
     public static String words(PhasePreset p) {
         return switch (p) {
             case STYLES -> "style affines";
-            case DIRECTION -> "affines along the codes";
+            case DIRECTION -> "code direction";
             default -> p.id().replace('_', ' ');
         };
     }
