@@ -68,8 +68,12 @@ public final class BenchStepCommand implements Callable<Integer> {
     String device;
 
     @Option(names = "--shapes", description = "time the built-in Shapes world's step instead: its generator, both"
-            + " CLIPs and its recommended settings (blue shape → green shape), on the compute threads train uses")
+            + " CLIPs and its recommended settings (see --prompt), on the compute threads train uses")
     boolean shapes;
+
+    @Option(names = "--prompt", defaultValue = "blue shape>green shape", description = "with --shapes: the change"
+            + " timed, as SOURCE>TARGET, with its suggestion's settings where it is one (default ${DEFAULT-VALUE})")
+    String prompt;
 
     @Option(names = "--memory-every", defaultValue = "0",
             description = "every N measured steps, print resident and live native memory and the live array count")
@@ -88,10 +92,17 @@ public final class BenchStepCommand implements Callable<Integer> {
                 RecommendedSettings rec = ShapesWorld.recommended();
                 g = ShapesWorld.generatorCheckpoint().build(root);
                 guides.addAll(ShapesWorld.guides(null, new double[] {rec.clipWeight(0), rec.clipWeight(1)}, root));
-                config = rec.config("blue shape", "green shape", 0);
-                out.printf(Locale.ROOT, "NADA step: the Shapes world, its recommended settings (batch %d, %s), %d compute"
-                        + " thread(s), on %s%n", config.batch(), config.layersK() == 0 ? "all layers, no probe"
-                                : "k " + config.layersK(), ai.djl.pytorch.jni.JniUtils.getNumThreads(), dev);
+                String[] change = prompt.split(">", -1);
+                if (change.length != 2 || change[0].isBlank() || change[1].isBlank()) {
+                    throw new IllegalArgumentException("--prompt takes SOURCE>TARGET, e.g. 'triangle>square'; got '"
+                            + prompt + "'");
+                }
+                config = rec.forPrompt(change[0].trim(), change[1].trim()).config(change[0].trim(), change[1].trim(), 0);
+                out.printf(Locale.ROOT, "NADA step: the Shapes world, %s → %s with its recommended settings (batch %d, %s),"
+                        + " %d compute thread(s), on %s%n", config.source(), config.target(), config.batch(),
+                        config.autoLayerIters() == 0 ? "phase " + config.phase().id()
+                                : config.layersK() == 0 ? "all layers, no probe" : "k " + config.layersK(),
+                        ai.djl.pytorch.jni.JniUtils.getNumThreads(), dev);
             } else {
                 GeneratorConfig gc = generator.config();
                 g = GeneratorInit.random(root, gc);
@@ -104,6 +115,7 @@ public final class BenchStepCommand implements Callable<Integer> {
                         generator.channelMultiplier, batch, clips, layersK <= 0 ? "all (" + gc.nLatent() + ")" : layersK, dev);
             }
             out.flush();
+            int iters = config.iterations();
             config = config.withIterations(warmup + steps);
             GeneratorConfig gc = g.config();
             try (NadaAdapter adapter = new NadaAdapter(g, guides, config, RandomSource.engine(), root)) {
@@ -138,7 +150,6 @@ public final class BenchStepCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "seconds per step: median %.2f  min %.2f  max %.2f  (%d steps)%n", median,
                         sorted[0], sorted[steps - 1], steps);
                 if (shapes) {
-                    int iters = ShapesWorld.recommended().iterations();
                     out.printf(Locale.ROOT, "the recommended %d iterations: about %.0f s of steps%n", iters, iters * median);
                     if (warmup > 0) {
                         out.printf(Locale.ROOT, "a whole adaptation: about %.0f s (the first step %.1f s: it also scores"
