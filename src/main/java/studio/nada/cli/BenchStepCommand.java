@@ -30,6 +30,7 @@ import studio.nada.nada.StepResult;
 import studio.nada.stylegan.Generator;
 import studio.nada.stylegan.GeneratorConfig;
 import studio.nada.stylegan.GeneratorInit;
+import studio.nada.toyworld.AttributeChange;
 import studio.nada.toyworld.ShapesModels;
 import studio.nada.toyworld.ShapesWorld;
 
@@ -71,8 +72,9 @@ public final class BenchStepCommand implements Callable<Integer> {
             + " CLIPs and its recommended settings (see --prompt), on the compute threads train uses")
     boolean shapes;
 
-    @Option(names = "--prompt", defaultValue = "blue shape>green shape", description = "with --shapes: the change"
-            + " timed, as SOURCE>TARGET, with its suggestion's settings where it is one (default ${DEFAULT-VALUE})")
+    @Option(names = "--prompt", defaultValue = "blue>green", description = "with --shapes: the change timed, as"
+            + " SOURCE>TARGET named as toyworld eval names it (triangle>square, small>large, outline), with its"
+            + " suggestion's settings where it is one (default ${DEFAULT-VALUE})")
     String prompt;
 
     @Option(names = "--memory-every", defaultValue = "0",
@@ -92,12 +94,14 @@ public final class BenchStepCommand implements Callable<Integer> {
                 RecommendedSettings rec = ShapesWorld.recommended();
                 g = ShapesWorld.generatorCheckpoint().build(root);
                 guides.addAll(ShapesWorld.guides(null, new double[] {rec.clipWeight(0), rec.clipWeight(1)}, root));
-                String[] change = prompt.split(">", -1);
-                if (change.length != 2 || change[0].isBlank() || change[1].isBlank()) {
-                    throw new IllegalArgumentException("--prompt takes SOURCE>TARGET, e.g. 'triangle>square'; got '"
-                            + prompt + "'");
+                AttributeChange change;
+                try {
+                    change = AttributeChange.parse(prompt);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--prompt takes one of the world's changes as SOURCE>TARGET: "
+                            + e.getMessage(), e);
                 }
-                config = rec.forPrompt(change[0].trim(), change[1].trim()).config(change[0].trim(), change[1].trim(), 0);
+                config = rec.forPrompt(change.source(), change.target()).config(change.source(), change.target(), 0);
                 out.printf(Locale.ROOT, "NADA step: the Shapes world, %s → %s with its recommended settings (batch %d, %s),"
                         + " %d compute thread(s), on %s%n", config.source(), config.target(), config.batch(),
                         config.autoLayerIters() == 0 ? "phase " + config.phase().id()

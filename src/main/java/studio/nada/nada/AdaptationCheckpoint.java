@@ -39,11 +39,7 @@ public final class AdaptationCheckpoint {
             if (s == null || s.step() == 0) {
                 continue;
             }
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("step", TensorData.ofFloats(new long[0], new float[] {s.step()}));
-            entry.put("exp_avg", moments.get(name + ".exp_avg"));
-            entry.put("exp_avg_sq", moments.get(name + ".exp_avg_sq"));
-            state.put((long) i, entry);
+            state.put((long) i, entry(s, moments, name));
         }
         Adam.Hyper h = adapter.optimizer().hyper();
         Map<String, Object> group = new LinkedHashMap<>();
@@ -64,11 +60,7 @@ public final class AdaptationCheckpoint {
         Map<String, Object> extra = new LinkedHashMap<>();
         for (Map.Entry<String, Adam.State> e : adam.entrySet()) {
             if (!params.contains(e.getKey()) && e.getValue().step() > 0) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("step", TensorData.ofFloats(new long[0], new float[] {e.getValue().step()}));
-                entry.put("exp_avg", moments.get(e.getKey() + ".exp_avg"));
-                entry.put("exp_avg_sq", moments.get(e.getKey() + ".exp_avg_sq"));
-                extra.put(e.getKey(), entry);
+                extra.put(e.getKey(), entry(e.getValue(), moments, e.getKey()));
             }
         }
         Map<String, Object> nada = new LinkedHashMap<>();
@@ -104,11 +96,7 @@ public final class AdaptationCheckpoint {
                             + " does not fit this generator (" + parameterOrder.size() + " parameters)");
                 }
                 String name = parameterOrder.get(index);
-                int step = (int) Math.round(number(entry.get("step")));
-                maxStep = Math.max(maxStep, step);
-                adam.put(name + ".step", TensorData.ofLongs(new long[0], new long[] {step}));
-                adam.put(name + ".exp_avg", (TensorData) entry.get("exp_avg"));
-                adam.put(name + ".exp_avg_sq", (TensorData) entry.get("exp_avg_sq"));
+                maxStep = Math.max(maxStep, putState(adam, name, entry));
             }
         }
         int iteration = maxStep;
@@ -119,17 +107,33 @@ public final class AdaptationCheckpoint {
                 for (Map.Entry<?, ?> e : extra.entrySet()) {
                     if (!(e.getKey() instanceof String name) || parameterOrder.contains(name)
                             || !(e.getValue() instanceof Map<?, ?> entry)
-                            || !(entry.get("exp_avg") instanceof TensorData m) || !(entry.get("exp_avg_sq") instanceof TensorData v)) {
+                            || !(entry.get("exp_avg") instanceof TensorData) || !(entry.get("exp_avg_sq") instanceof TensorData)) {
                         throw new WeightsFormatException(file + ": unreadable optimizer state '" + e.getKey() + "'");
                     }
-                    adam.put(name + ".step", TensorData.ofLongs(new long[0], new long[] {Math.round(number(entry.get("step")))}));
-                    adam.put(name + ".exp_avg", m);
-                    adam.put(name + ".exp_avg_sq", v);
+                    putState(adam, name, entry);
                 }
             }
             config = nada.get("config") instanceof String s ? s : null;
         }
         return new Contents(generator, adam, iteration, config);
+    }
+
+    /** One parameter's state as PyTorch's Adam keeps it: {step, exp_avg, exp_avg_sq}. */
+    private static Map<String, Object> entry(Adam.State s, Map<String, TensorData> moments, String name) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("step", TensorData.ofFloats(new long[0], new float[] {s.step()}));
+        entry.put("exp_avg", moments.get(name + ".exp_avg"));
+        entry.put("exp_avg_sq", moments.get(name + ".exp_avg_sq"));
+        return entry;
+    }
+
+    /** Puts an {@link #entry} read back under {@code name}'s keys, as {@link Adam#load} reads them; returns its step. */
+    private static int putState(Map<String, TensorData> adam, String name, Map<?, ?> entry) {
+        int step = (int) Math.round(number(entry.get("step")));
+        adam.put(name + ".step", TensorData.ofLongs(new long[0], new long[] {step}));
+        adam.put(name + ".exp_avg", (TensorData) entry.get("exp_avg"));
+        adam.put(name + ".exp_avg_sq", (TensorData) entry.get("exp_avg_sq"));
+        return step;
     }
 
     /** The run configuration stored in a checkpoint written here (null for the reference's). */

@@ -28,7 +28,7 @@ final class CodeDirection {
     static final String PARAMETER = "direction.alpha";
     private static final String SUFFIX = ".modulation.weight";
 
-    /** One style affine: its frozen weight and bias, c = W₀δ, and its scale. */
+    /** One style affine: its frozen weight and bias (the frozen generator's arrays), c = W₀δ, and its scale. */
     private record Affine(String weight, String bias, NDArray w0, NDArray b0, NDArray c, float scale) {}
 
     private final List<Affine> affines = new ArrayList<>();
@@ -62,8 +62,10 @@ final class CodeDirection {
                 NDArray w0 = frozen.params().get(name);
                 String bias = name.substring(0, name.length() - "weight".length()) + "bias";
                 NDArray c = w0.matMul(delta).reshape(-1);
-                affines.add(new Affine(name, bias, keep(w0.duplicate(), manager), keep(frozen.params().get(bias).duplicate(),
-                        manager), keep(c, manager), (float) (1 / Math.sqrt(w0.getShape().get(1)))));
+                c.attach(manager);
+                // W₀ and b₀ are the frozen generator's own arrays, which no step changes
+                affines.add(new Affine(name, bias, w0, frozen.params().get(bias), c,
+                        (float) (1 / Math.sqrt(w0.getShape().get(1)))));
             }
         }
         if (affines.isEmpty()) {
@@ -74,11 +76,6 @@ final class CodeDirection {
 
     private static NDArray meanCode(Generator frozen, NDArray z, NDManager m) {
         return frozen.style(m.create(z.toFloatArray(), z.getShape())).mean(new int[] {0});
-    }
-
-    private static NDArray keep(NDArray x, NDManager manager) {
-        x.attach(manager);
-        return x;
     }
 
     /** α, the distance moved along δ (in W units, for a code the gate reads as the source). */

@@ -49,7 +49,7 @@ public final class NadaAdapter implements AutoCloseable {
         if (guides.isEmpty()) {
             throw new IllegalArgumentException("at least one CLIP model is needed");
         }
-        if (config.autoLayerIters() == 0 && config.phase() == PhasePreset.DIRECTION && !config.filtersSource()) {
+        if (directionPhase(config) && !config.filtersSource()) {
             throw new IllegalArgumentException("the direction phase reads the source from the codes CLIP ranks: give a"
                     + " source pool larger than the batch (" + config.batch() + "), not " + config.sourcePool());
         }
@@ -155,6 +155,10 @@ public final class NadaAdapter implements AutoCloseable {
         return config.autoLayerIters() == 0;
     }
 
+    private static boolean directionPhase(NadaConfig config) {
+        return config.autoLayerIters() == 0 && config.phase() == PhasePreset.DIRECTION;
+    }
+
     /** One adaptation step; the weights stay unchanged when the loss is not finite. */
     public StepResult step() {
         long t0 = System.nanoTime();
@@ -164,7 +168,7 @@ public final class NadaAdapter implements AutoCloseable {
             sourceCodes = SourceFilter.split(frozen, guides, config.source(), config.target(), keep, config.seed(),
                     manager, reuse, reuse && config.holdsOthers());
         }
-        if (phaseMode() && config.phase() == PhasePreset.DIRECTION && direction == null) {
+        if (directionPhase(config) && direction == null) {
             direction = new CodeDirection(frozen, optimized.keySet(), sourceCodes, manager);
             direction.recover(optimized); // 0 on a fresh run; where a resumed run's weights left it
             adam.initState(Map.of(CodeDirection.PARAMETER, direction.alpha()));
