@@ -68,9 +68,10 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
     @Option(names = "--source-pool") Integer sourcePool;
     @Option(names = "--hold-weight") Double holdWeight;
     @Option(names = "--hold-background", arity = "0..1", fallbackValue = "true") Boolean holdBackground;
+    @Option(names = "--contrast-view") Double contrastView;
     @Option(names = "--layer-mapping") String layerMapping;
     @Option(names = "--phase", description = "with --auto-layer-iters 0: none, texture, shape,"
-            + " no_fine, shape_expanded, all, styles (the style affines alone) or direction") String phase;
+            + " no_fine, shape_expanded, all, styles (the style affines alone), direction or fine") String phase;
     @Option(names = "--lr") Double lr;
     @Option(names = "--mixing") Double mixing;
     @Option(names = "--clip-weights", split = ",") List<Double> clipWeights;
@@ -92,12 +93,13 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                 .withAutoLayerBatch(or(autoLayerBatch, rec.autoLayerBatch()))
                 .withDirectionFloor(or(directionFloor, rec.directionFloor()))
                 .withSourcePool(or(sourcePool, rec.sourcePool())).withHoldWeight(or(holdWeight, rec.holdWeight()))
-                .withHoldBackground(or(holdBackground, rec.holdBackground()));
+                .withHoldBackground(or(holdBackground, rec.holdBackground()))
+                .withContrastView(or(contrastView, rec.contrastView()));
     }
 
     /**
-     * " h0", " i300 b4 f0.5 lr0.014 mix0.5 styles", " pool3 h10bg": where a change's settings (its
-     * suggestion's) differ from the table's; "bg" marks a hold on the background alone.
+     * " h0", " i300 b4 f0.5 lr0.014 mix0.5 styles", " pool3 h10bg cv3": where a change's settings (its
+     * suggestion's) differ from the table's; "bg" marks a hold on the background alone, "cv" the contrast view.
      */
     static String differences(NadaConfig c, NadaConfig base) {
         StringBuilder s = new StringBuilder();
@@ -106,6 +108,9 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
         }
         if (c.holdWeight() != base.holdWeight() || c.holdBackground() != base.holdBackground()) {
             s.append(" h").append(RecommendedSettings.number(c.holdWeight())).append(c.holdBackground() ? "bg" : "");
+        }
+        if (c.contrastView() != base.contrastView()) {
+            s.append(" cv").append(RecommendedSettings.number(c.contrastView()));
         }
         if (c.iterations() != base.iterations()) {
             s.append(" i").append(c.iterations());

@@ -102,10 +102,14 @@ public final class TrainCommand implements Callable<Integer> {
                     + " sample shows, such as an outline style: true or false " + RECOMMENDED)
     Boolean holdBackground;
 
+    @Option(names = "--contrast-view", description = "CLIP also reads the pictures with their departures from the"
+            + " background multiplied by this (0: off, the paper; 3 for the Shapes world's outline) " + RECOMMENDED)
+    Double contrastView;
+
     @Option(names = "--layer-mapping", description = "upstream or consumer " + RECOMMENDED)
     String layerMapping;
 
-    @Option(names = "--phase", description = "preset with --auto-layer-iters 0: none, texture, shape, no_fine, shape_expanded, all, styles (the style affines alone), or direction (the affines along the codes' own direction, one number trained); " + RECOMMENDED)
+    @Option(names = "--phase", description = "preset with --auto-layer-iters 0: none, texture, shape, no_fine, shape_expanded, all, styles (the style affines alone), or direction (the affines along the codes' own direction, one number trained) or fine (the two finest resolutions' convs and every to_rgb's style); " + RECOMMENDED)
     String phase;
 
     @Option(names = "--lr", description = "Adam learning rate " + RECOMMENDED + "; the paper's is 0.0016 = 0.002·4/5")
@@ -287,7 +291,7 @@ public final class TrainCommand implements Callable<Integer> {
                     Object[][] flags = {{"--batch", batch}, {"--layers-k", layersK}, {"--auto-layer-iters", autoLayerIters},
                         {"--auto-layer-batch", autoLayerBatch}, {"--direction-floor", directionFloor},
                         {"--source-pool", sourcePool}, {"--hold-weight", holdWeight},
-                        {"--hold-background", holdBackground},
+                        {"--hold-background", holdBackground}, {"--contrast-view", contrastView},
                         {"--layer-mapping", layerMapping}, {"--phase", phase}, {"--lr", lr}, {"--mixing", mixing}};
                     for (Object[] f : flags) {
                         if (f[1] != null) {
@@ -321,7 +325,8 @@ public final class TrainCommand implements Callable<Integer> {
                 true, r.pick("--direction-floor", directionFloor, rec.directionFloor()),
                 r.pick("--source-pool", sourcePool, rec.sourcePool()),
                 r.pick("--hold-weight", holdWeight, rec.holdWeight()),
-                r.pick("--hold-background", holdBackground, rec.holdBackground()));
+                r.pick("--hold-background", holdBackground, rec.holdBackground()),
+                r.pick("--contrast-view", contrastView, rec.contrastView()));
     }
 
     /** A resumed run trains its saved prompt: one given that differs is refused rather than printed and ignored. */

@@ -166,7 +166,7 @@ public final class NadaAdapter implements AutoCloseable {
             int keep = SourceFilter.keep(config.batch(), config.sourcePool());
             boolean reuse = readsFrozenOnce();
             sourceCodes = SourceFilter.split(frozen, guides, config.source(), config.target(), keep, config.seed(),
-                    manager, reuse, reuse && config.holdsOthers());
+                    manager, reuse, reuse && (config.holdsOthers() || config.contrastView() > 0));
         }
         if (directionPhase(config) && direction == null) {
             direction = new CodeDirection(frozen, optimized.keySet(), sourceCodes, manager);
@@ -215,6 +215,8 @@ public final class NadaAdapter implements AutoCloseable {
             chosenParams.retainAll(optimized.keySet());
 
             NDArray heldFrozen = null;
+            NDArray shownFrozen = null; // the trained rows' frozen pictures, where the hold or the contrast view reads them
+            boolean readsShown = config.contrastView() > 0 || holding && config.holdBackground();
             List<NDArray> srcFeatures = new ArrayList<>();
             if (sourceCodes != null && sourceCodes.frozen() != null) {
                 // read, not drawn: the same pictures (the frozen generator ignores noise), but the
@@ -225,6 +227,7 @@ public final class NadaAdapter implements AutoCloseable {
                     srcFeatures.add(rowsOf(features, sourceRows, m));
                 }
                 heldFrozen = holding ? rowsOf(kept.heldImages(), heldRows, m) : null;
+                shownFrozen = readsShown ? rowsOf(kept.sourceImages(), sourceRows, m) : null;
             } else {
                 // the frozen pass keeps only its images and their CLIP features: its intermediates are
                 // freed before the trained pass starts, which lowers the step's peak memory
@@ -240,6 +243,10 @@ public final class NadaAdapter implements AutoCloseable {
                         heldFrozen = srcImg.get(b + ":");
                         heldFrozen.attach(m);
                     }
+                    if (readsShown) {
+                        shownFrozen = shown.duplicate();
+                        shownFrozen.attach(m);
+                    }
                     srcFeatures.forEach(a -> a.attach(m));
                 }
             }
@@ -252,12 +259,18 @@ public final class NadaAdapter implements AutoCloseable {
                 NDArray dstAll = trainable.synthesis(wPlus, Noise.random(rng));
                 NDArray dstImg = holding ? dstAll.get("0:" + b) : dstAll;
                 loss = holding ? Hold.loss(config, heldFrozen, dstAll.get(b + ":")) : null;
+                if (holding && config.holdBackground()) {
+                    loss = loss.add(Hold.ownBackground(config, shownFrozen, dstImg));
+                }
                 NDArray similarity = null;
                 for (int gi = 0; gi < guides.size(); gi++) {
                     ClipGuide g = guides.get(gi);
                     NDArray dstFeatures = g.imageFeatures(dstImg);
                     NDArray part = ClipLosses.directional(g, srcFeatures.get(gi), dstFeatures, dstImg,
                             g.textDirection(config.source(), config.target()), config.directionFloor());
+                    if (config.contrastView() > 0) {
+                        part = ContrastView.directional(g, config, part, shownFrozen, dstImg);
+                    }
                     NDArray sim = Ops.mul(dstFeatures.stopGradient().matMul(probeTargets.get(gi).transpose()).mean(),
                             g.weight() / totalWeight);
                     similarity = similarity == null ? sim : similarity.add(sim);

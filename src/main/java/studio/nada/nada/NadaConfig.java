@@ -8,7 +8,7 @@ package studio.nada.nada;
 public record NadaConfig(String source, String target, int iterations, int batch, int layersK,
         int autoLayerIters, int autoLayerBatch, LayerMapping layerMapping, PhasePreset phase,
         double lr, double mixing, long seed, boolean stepUnchosenLayers, double directionFloor, int sourcePool,
-        double holdWeight, boolean holdBackground) {
+        double holdWeight, boolean holdBackground, double contrastView) {
 
     public NadaConfig {
         if (source == null || source.isBlank() || target == null || target.isBlank()) {
@@ -40,59 +40,63 @@ public record NadaConfig(String source, String target, int iterations, int batch
             throw new IllegalArgumentException("hold weight must be 0 (off) to " + (int) MAX_HOLD_WEIGHT + ", got "
                     + holdWeight);
         }
+        if (!(contrastView == 0 || contrastView >= 1 && contrastView <= MAX_CONTRAST_VIEW)) {
+            throw new IllegalArgumentException("contrast view must be 0 (off) or 1 to " + (int) MAX_CONTRAST_VIEW
+                    + ", got " + contrastView);
+        }
         source = source.trim();
         target = target.trim();
     }
 
     public static NadaConfig defaults(String source, String target) {
         return new NadaConfig(source, target, 301, 2, 0, 1, 8, LayerMapping.UPSTREAM, PhasePreset.NONE,
-                Adam.Hyper.nada().lr(), 0.0, 0L, true, 0, 0, 0, false);
+                Adam.Hyper.nada().lr(), 0.0, 0L, true, 0, 0, 0, false, 0);
     }
 
     public NadaConfig withPrompt(String from, String to) {
         return new NadaConfig(from, to, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground, contrastView);
     }
 
     public NadaConfig withIterations(int n) {
         return new NadaConfig(source, target, n, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground, contrastView);
     }
 
     public NadaConfig withLayersK(int k) {
         return new NadaConfig(source, target, iterations, batch, k, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground, contrastView);
     }
 
     public NadaConfig withBatch(int b) {
         return new NadaConfig(source, target, iterations, b, layersK, autoLayerIters, autoLayerBatch, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground, contrastView);
     }
 
     public NadaConfig withSeed(long s) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, s, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground);
+                phase, lr, mixing, s, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground, contrastView);
     }
 
     public NadaConfig withMixing(double p) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, p, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground);
+                phase, lr, p, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground, contrastView);
     }
 
     /** The same run with the layer probe optimizing {@code codes} codes. */
     public NadaConfig withAutoLayerBatch(int codes) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, codes, layerMapping, phase,
-                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground);
+                lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground, contrastView);
     }
 
     public NadaConfig withLayerSelection(int k, int iters, LayerMapping mapping, PhasePreset preset) {
         return new NadaConfig(source, target, iterations, batch, k, iters, autoLayerBatch, mapping, preset, lr, mixing,
-                seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground);
+                seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground, contrastView);
     }
 
     public NadaConfig withLr(double rate) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, rate, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground);
+                phase, rate, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground, contrastView);
     }
 
     /**
@@ -102,7 +106,7 @@ public record NadaConfig(String source, String target, int iterations, int batch
      */
     public NadaConfig withStepUnchosenLayers(boolean step) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, seed, step, directionFloor, sourcePool, holdWeight, holdBackground);
+                phase, lr, mixing, seed, step, directionFloor, sourcePool, holdWeight, holdBackground, contrastView);
     }
 
     /**
@@ -111,7 +115,7 @@ public record NadaConfig(String source, String target, int iterations, int batch
      */
     public NadaConfig withDirectionFloor(double floor) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, seed, stepUnchosenLayers, floor, sourcePool, holdWeight, holdBackground);
+                phase, lr, mixing, seed, stepUnchosenLayers, floor, sourcePool, holdWeight, holdBackground, contrastView);
     }
 
     /**
@@ -121,7 +125,7 @@ public record NadaConfig(String source, String target, int iterations, int batch
      */
     public NadaConfig withSourcePool(int pool) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, seed, stepUnchosenLayers, directionFloor, pool, holdWeight, holdBackground);
+                phase, lr, mixing, seed, stepUnchosenLayers, directionFloor, pool, holdWeight, holdBackground, contrastView);
     }
 
     /**
@@ -131,7 +135,7 @@ public record NadaConfig(String source, String target, int iterations, int batch
      */
     public NadaConfig withHoldWeight(double weight) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, weight, holdBackground);
+                phase, lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, weight, holdBackground, contrastView);
     }
 
     /**
@@ -139,12 +143,27 @@ public record NadaConfig(String source, String target, int iterations, int batch
      * Hold#BACKGROUND_TOLERANCE} of the picture's corner) instead of the whole picture: a
      * change that every sample shows (an outline: "shape" → "outline of a shape") has no codes that
      * already look like the target, so the held codes must change too, and only the background is
-     * theirs to keep.
+     * theirs to keep. The trained pictures' own background is held as well, with the same weight:
+     * such a change draws within the shape, and a form that spills out of it (an oval from a circle)
+     * is one the user did not ask for.
      */
     public NadaConfig withHoldBackground(boolean background) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, background);
+                phase, lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, background, contrastView);
     }
+
+    /**
+     * The same run with CLIP also reading each trained picture, and its frozen twin, with their
+     * departures from the frozen picture's background multiplied by {@code gain} (0: off, as in the
+     * paper); the directional loss is the mean of the plain and this view's (see {@link ContrastView}).
+     */
+    public NadaConfig withContrastView(double gain) {
+        return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
+                phase, lr, mixing, seed, stepUnchosenLayers, directionFloor, sourcePool, holdWeight, holdBackground, gain);
+    }
+
+    /** The largest contrast-view gain accepted. */
+    public static final double MAX_CONTRAST_VIEW = 10;
 
     /** Whether each step also holds a code that does not show the source (see {@link #withHoldWeight}). */
     public boolean holdsOthers() {

@@ -36,14 +36,20 @@ public enum PhasePreset {
      * reads as the source; one number is trained. Not in the reference: in the Shapes world it turns
      * circles and triangles into squares where every other phase drew oblongs (see {@link CodeDirection}).
      */
-    DIRECTION;
+    DIRECTION,
+    /**
+     * The convs of the two finest resolutions (their weights and styles) and every to_rgb's style
+     * affine. Not in the reference: the coarse layers, which draw each form, keep it, while the fine
+     * ones learn a new way of drawing it (in the Shapes world the outline, docs/shapes_eval.md stop 47).
+     */
+    FINE;
 
     public static PhasePreset parse(String text) {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown phase '" + text
-                    + "': use none, texture, shape, no_fine, shape_expanded, all, styles or direction");
+                    + "': use none, texture, shape, no_fine, shape_expanded, all, styles, direction or fine");
         }
     }
 
@@ -58,6 +64,17 @@ public enum PhasePreset {
         if (this == STYLES || this == DIRECTION) {
             // every modulated layer of ALL (the learned constant has no style), its affine only
             return ALL.layers(config).stream().filter(l -> !l.equals("input")).map(l -> l + ".conv.modulation").toList();
+        }
+        if (this == FINE) {
+            List<String> fine = new ArrayList<>();
+            for (int i = Math.max(0, convs - 4); i < convs; i++) {
+                fine.add("convs." + i);
+            }
+            fine.add("to_rgb1.conv.modulation");
+            for (int i = 0; i < config.logSize() - 2; i++) {
+                fine.add("to_rgbs." + i + ".conv.modulation");
+            }
+            return fine;
         }
         List<String> out = new ArrayList<>(List.of("input", "conv1"));
         int from = 0;

@@ -30,18 +30,21 @@ import java.util.stream.Collectors;
  * codes CLIP reads as most like the source (the paper's 0: every code drawn; see
  * {@link SourceFilter}); with {@code holdWeight} it also holds codes that do not show the source
  * where they are (the paper's 0: off; see {@link NadaConfig#withHoldWeight}), with {@code
- * holdBackground} only their background (see {@link NadaConfig#withHoldBackground}). {@code phase} is
+ * holdBackground} only their background (see {@link NadaConfig#withHoldBackground}); with {@code
+ * contrastView} CLIP also reads the pictures with their departures from the background multiplied
+ * by it (the paper's 0: off; see {@link NadaConfig#withContrastView}). {@code phase} is
  * the fixed layer set trained when {@code autoLayerIters} is 0 (see {@link PhasePreset}). A JSON
  * field left out takes the paper's value.
  */
 public record RecommendedSettings(String name, int iterations, int batch, int layersK, int autoLayerIters,
         int autoLayerBatch, LayerMapping layerMapping, PhasePreset phase, double lr, double mixing, List<Double> clipWeights, String source, String target,
-        List<Prompt> suggestions, double directionFloor, int sourcePool, double holdWeight, boolean holdBackground) {
+        List<Prompt> suggestions, double directionFloor, int sourcePool, double holdWeight, boolean holdBackground,
+        double contrastView) {
 
     /**
      * A source → target description pair. Each of {@code holdWeight}, {@code iterations},
      * {@code batch}, {@code directionFloor}, {@code lr}, {@code mixing}, {@code sourcePool} and
-     * {@code holdBackground}, where not null, is the value this change
+     * {@code holdBackground} and {@code contrastView}, where not null, is the value this change
      * works best with (as the paper tuned its settings per domain), over the set's; a {@code phase}
      * trains that fixed layer set, without the probe, whatever the set's layer choice. With
      * {@code listed} false the change keeps its settings for whoever types it, but the studio does
@@ -50,7 +53,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Prompt(String source, String target, Double holdWeight, Integer iterations, Integer batch,
             Double directionFloor, Double lr, String phase, Boolean listed, Integer sourcePool, Boolean holdBackground,
-            Double mixing) {
+            Double mixing, Double contrastView) {
         public Prompt {
             source = text("suggestion source", source);
             target = text("suggestion target", target);
@@ -78,6 +81,9 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
             if (mixing != null) {
                 check(mixing >= 0 && mixing <= 1, "suggestion mixing", mixing, "a probability in [0, 1]");
             }
+            if (contrastView != null) {
+                checkContrastView(contrastView, "suggestion contrastView");
+            }
             if (sourcePool != null) {
                 check(sourcePool >= 0 && sourcePool <= NadaConfig.MAX_SOURCE_POOL, "suggestion sourcePool", sourcePool,
                         "0 (every code drawn) to " + NadaConfig.MAX_SOURCE_POOL);
@@ -85,11 +91,11 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         }
 
         public Prompt(String source, String target) {
-            this(source, target, null, null, null, null, null, null, null, null, null, null);
+            this(source, target, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         public Prompt(String source, String target, Double holdWeight) {
-            this(source, target, holdWeight, null, null, null, null, null, null, null, null, null);
+            this(source, target, holdWeight, null, null, null, null, null, null, null, null, null, null);
         }
 
         /** Whether the studio offers it among the set's suggestions. */
@@ -163,7 +169,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 List.of(new Prompt("photo", "sketch"), new Prompt("photo", "pixar character"),
                         new Prompt("photo", "ukiyo-e painting"), new Prompt("human", "werewolf"),
                         new Prompt("photo", "cubism painting"), new Prompt("human", "zombie"),
-                        new Prompt("photo", "modigliani painting"), new Prompt("human", "elf")), 0, 0, 0, false);
+                        new Prompt("photo", "modigliani painting"), new Prompt("human", "elf")), 0, 0, 0, false, 0);
     }
 
     /** Reads a model set's metadata (at most 64 KiB); a clear IllegalArgumentException for anything else. */
@@ -196,14 +202,22 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 d.phase == null ? p.phase : PhasePreset.parse(d.phase), or(d.lr, p.lr),
                 or(d.mixing, p.mixing), or(d.clipWeights, p.clipWeights), or(d.source, p.source),
                 or(d.target, p.target), or(d.suggestions, p.suggestions), or(d.directionFloor, p.directionFloor),
-                or(d.sourcePool, p.sourcePool), or(d.holdWeight, p.holdWeight), or(d.holdBackground, p.holdBackground));
+                or(d.sourcePool, p.sourcePool), or(d.holdWeight, p.holdWeight), or(d.holdBackground, p.holdBackground),
+                d.contrastView == null ? p.contrastView : checkContrastView(d.contrastView, "contrastView"));
+    }
+
+    /** A contrast-view gain as {@link NadaConfig} accepts it, or a readable refusal naming {@code field}. */
+    private static double checkContrastView(double gain, String field) {
+        check(gain == 0 || gain >= 1 && gain <= NadaConfig.MAX_CONTRAST_VIEW, field, gain,
+                "0 (off) or 1 to " + (int) NadaConfig.MAX_CONTRAST_VIEW);
+        return gain;
     }
 
     public String toJson() {
         try {
             return JSON.writeValueAsString(new Doc(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, mapping(), phase.id(), lr,
                     mixing, clipWeights, source, target, suggestions, directionFloor, sourcePool, holdWeight,
-                    holdBackground ? Boolean.TRUE : null));
+                    holdBackground ? Boolean.TRUE : null, contrastView == 0 ? null : contrastView));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write recommended settings", e);
         }
@@ -213,14 +227,16 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     public RecommendedSettings withClipWeights(List<Double> weights) {
         return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
                 phase, lr, mixing,
-                weights, source, target, suggestions, directionFloor, sourcePool, holdWeight, holdBackground);
+                weights, source, target, suggestions, directionFloor, sourcePool, holdWeight, holdBackground,
+                contrastView);
     }
 
     /** The same settings with the prompts that fit another generator (a catalog domain's). */
     public RecommendedSettings withPrompts(String source, String target, List<Prompt> suggestions) {
         return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
                 phase, lr, mixing,
-                clipWeights, source, target, suggestions, directionFloor, sourcePool, holdWeight, holdBackground);
+                clipWeights, source, target, suggestions, directionFloor, sourcePool, holdWeight, holdBackground,
+                contrastView);
     }
 
     /**
@@ -237,7 +253,8 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                         this.source,
                         this.target,
                         suggestions, or(p.directionFloor(), directionFloor), or(p.sourcePool(), sourcePool),
-                        or(p.holdWeight(), holdWeight), or(p.holdBackground(), holdBackground));
+                        or(p.holdWeight(), holdWeight), or(p.holdBackground(), holdBackground),
+                        or(p.contrastView(), contrastView));
             }
         }
         return this;
@@ -246,7 +263,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     /** A run of {@code source} → {@code target} with exactly these settings. */
     public NadaConfig config(String source, String target, long seed) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, seed, true, directionFloor, sourcePool, holdWeight, holdBackground);
+                phase, lr, mixing, seed, true, directionFloor, sourcePool, holdWeight, holdBackground, contrastView);
     }
 
     /** The weight of CLIP model {@code i}: 1 when the recommendation names none. */
@@ -263,6 +280,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 + (directionFloor == 0 ? "" : ", direction floor " + number(directionFloor))
                 + (sourcePool == 0 ? "" : ", source pool " + sourcePool)
                 + (holdWeight == 0 ? "" : ", hold weight " + number(holdWeight) + (holdBackground ? " on the background" : ""))
+                + (contrastView == 0 ? "" : ", contrast view " + number(contrastView))
                 + ", mixing " + number(mixing) + ", clip weights "
                 + (clipWeights.isEmpty() ? "1 each" : clipWeights.stream().map(RecommendedSettings::number)
                         .collect(Collectors.joining(",")));
@@ -281,14 +299,15 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     record Doc(String name, Integer iterations, Integer batch, Integer layersK, Integer autoLayerIters,
             Integer autoLayerBatch, String layerMapping, String phase, Double lr, Double mixing, List<Double> clipWeights, String source, String target,
             List<Prompt> suggestions, Double directionFloor, Integer sourcePool, Double holdWeight,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean holdBackground) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean holdBackground,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double contrastView) {}
 
     /** Jackson's message in the file's terms: which field, and what it should have been. */
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "' (known: name, iterations, batch, layersK,"
                     + " autoLayerIters, autoLayerBatch, layerMapping, phase, lr, mixing, clipWeights, source, target, suggestions,"
-                    + " directionFloor, sourcePool, holdWeight, holdBackground)";
+                    + " directionFloor, sourcePool, holdWeight, holdBackground, contrastView)";
         }
         String field = "";
         if (e instanceof JsonMappingException m) {

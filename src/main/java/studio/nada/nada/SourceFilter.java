@@ -40,12 +40,12 @@ final class SourceFilter {
 
     /**
      * What the frozen generator makes of the kept codes, kept from the scoring pass: per guide, the
-     * source codes' image features [keep, D], and the held codes' images [keep, 3, H, W] (null
-     * when no hold asks for them). The frozen generator never changes, so where its pictures
+     * source codes' image features [keep, D], and the held and the source codes' images
+     * [keep, 3, H, W] (null when neither a hold nor the contrast view asks for them). The frozen generator never changes, so where its pictures
      * depend on the code alone (no noise, no mixing) a step can read them here instead of drawing
      * them again.
      */
-    record Frozen(List<NDArray> sourceFeatures, NDArray heldImages) {}
+    record Frozen(List<NDArray> sourceFeatures, NDArray heldImages, NDArray sourceImages) {}
 
     /**
      * z of the {@code keep} most source-like of {@link #BANK} codes drawn from {@code
@@ -71,10 +71,10 @@ final class SourceFilter {
 
     /**
      * As above; with {@code keepFeatures} the result also carries the source codes' frozen image
-     * features, and with {@code keepHeldImages} the held codes' frozen images ({@link Frozen}).
+     * features, and with {@code keepImages} the held and source codes' frozen images ({@link Frozen}).
      */
     static Codes split(Generator frozen, List<ClipGuide> guides, String source, String target, int keep, long seed,
-            NDManager owner, boolean keepFeatures, boolean keepHeldImages) {
+            NDManager owner, boolean keepFeatures, boolean keepImages) {
         int d = frozen.config().styleDim();
         Random r = new Random(seed * 0x5DEECE66DL + 11);
         float[] z = new float[BANK * d];
@@ -101,7 +101,7 @@ final class SourceFilter {
                             features[gi] = into(features[gi], partFeatures.get(gi).toFloatArray(), from);
                         }
                     }
-                    if (keepHeldImages) {
+                    if (keepImages) {
                         imageShape = pictures.getShape();
                         images = into(images, pictures.toFloatArray(), from);
                     }
@@ -122,11 +122,14 @@ final class SourceFilter {
                 sourceFeatures.add(rows(all, width, sourceRows, owner));
             }
             NDArray held = null;
-            if (keepHeldImages) {
+            NDArray shown = null;
+            if (keepImages) {
                 long[] one = imageShape.slice(1).getShape();
-                held = rows(images, images.length / BANK, heldRows, owner).reshape(new Shape(keep, one[0], one[1], one[2]));
+                Shape each = new Shape(keep, one[0], one[1], one[2]);
+                held = rows(images, images.length / BANK, heldRows, owner).reshape(each);
+                shown = rows(images, images.length / BANK, sourceRows, owner).reshape(each);
             }
-            kept = new Frozen(sourceFeatures, held);
+            kept = new Frozen(sourceFeatures, held, shown);
         }
         return new Codes(rows(z, d, sourceRows, owner), rows(z, d, heldRows, owner), kept, z, score);
     }

@@ -53,6 +53,7 @@ class ToyworldEvalCommandTest {
         assertEquals(" pool3 h10bg", ToyworldEvalCommand.differences(base.withSourcePool(3).withHoldBackground(true), base),
                 "a pool and a hold on the background alone");
         assertEquals(" mix0.5", ToyworldEvalCommand.differences(base.withMixing(0.5), base));
+        assertEquals(" cv2", ToyworldEvalCommand.differences(base.withContrastView(2), base));
     }
 
     @Test

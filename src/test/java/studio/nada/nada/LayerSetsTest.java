@@ -44,6 +44,11 @@ class LayerSetsTest {
                 "convs.1.conv.modulation", "convs.2.conv.modulation", "convs.3.conv.modulation", "convs.4.conv.modulation",
                 "convs.5.conv.modulation", "to_rgbs.0.conv.modulation", "to_rgbs.1.conv.modulation",
                 "to_rgbs.2.conv.modulation"), PhasePreset.STYLES.layers(TINY));
+        // the two finest resolutions' convs whole (16 and 32 px here), and every to_rgb's style
+        assertEquals(List.of("convs.2", "convs.3", "convs.4", "convs.5", "to_rgb1.conv.modulation",
+                "to_rgbs.0.conv.modulation", "to_rgbs.1.conv.modulation", "to_rgbs.2.conv.modulation"),
+                PhasePreset.FINE.layers(TINY));
+        assertEquals(PhasePreset.FINE, PhasePreset.parse("fine"));
         assertEquals(PhasePreset.STYLES, PhasePreset.parse("styles"));
         assertEquals(PhasePreset.NO_FINE, PhasePreset.parse("no-fine"));
         assertThrows(IllegalArgumentException.class, () -> PhasePreset.parse("everything"));

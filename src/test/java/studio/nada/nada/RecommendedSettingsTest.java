@@ -146,6 +146,26 @@ class RecommendedSettingsTest {
                 "suggestion mixing must be a probability");
     }
 
+    /** A suggestion may ask for the contrast view; the set's (off, as in the paper) holds for the rest. */
+    @Test
+    void aSuggestionMayReadItsPicturesInTheContrastView() {
+        RecommendedSettings set = RecommendedSettings.fromJson("{\"suggestions\": [{\"source\": \"shape\","
+                + " \"target\": \"outline of a shape\", \"contrastView\": 2}, {\"source\": \"a\", \"target\": \"b\"}]}");
+        RecommendedSettings outline = set.forPrompt("shape", "outline of a shape");
+        assertEquals(2, outline.config("shape", "outline of a shape", 0).contrastView());
+        assertTrue(outline.summary().contains("contrast view 2"), outline.summary());
+        assertEquals(0, set.forPrompt("a", "b").config("a", "b", 0).contrastView());
+        assertFalse(set.summary().contains("contrast"), set.summary());
+        assertEquals(set, RecommendedSettings.fromJson(set.toJson()));
+        assertFalse(set.toJson().contains("null"), "a suggestion without a view of its own writes none: " + set.toJson());
+        assertEquals(3, RecommendedSettings.fromJson("{\"contrastView\": 3}").config("a", "b", 0).contrastView(),
+                "a set may read every picture so");
+        assertEquals(0, RecommendedSettings.paperDefaults().config("a", "b", 0).contrastView());
+        assertBad("{\"contrastView\": 0.5}", "contrastView must be 0 (off) or 1 to 10");
+        assertBad("{\"suggestions\": [{\"source\": \"a\", \"target\": \"b\", \"contrastView\": 11}]}",
+                "suggestion contrastView must be 0 (off) or 1 to 10");
+    }
+
     @Test
     void theShapesWorldRecommendsShapesPromptsForBothOfItsClips() {
         RecommendedSettings r = ShapesWorld.recommended();

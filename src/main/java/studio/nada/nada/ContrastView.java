@@ -1,0 +1,41 @@
+package studio.nada.nada;
+
+import ai.djl.ndarray.NDArray;
+import studio.nada.nn.Ops;
+
+/**
+ * A second way for CLIP to read a picture: its departures from the frozen picture's background
+ * (the top-left pixel) multiplied by a gain, clipped to the pixel range. Not in the reference.
+ *
+ * <p>Why: a small CLIP reads a ring whose inside keeps a faint tint of the shape's color as much
+ * an outline as a clean one (docs/shapes_eval.md, stop 47), so the directional loss stops at
+ * tinted rings. Tripled, that tint is plain to it. The plain view is kept beside this one
+ * (the loss is their mean): clipped, a faded color looks as strong as the frozen one here.
+ */
+final class ContrastView {
+    private ContrastView() {}
+
+    /**
+     * {@code pictures} [B, C, H, W] in [−1, 1], read against {@code frozen}'s background (the
+     * same codes' frozen pictures, or the pictures themselves): corner + gain·(picture − corner).
+     */
+    static NDArray of(NDArray pictures, NDArray frozen, double gain) {
+        NDArray corner = frozen.get(":, :, 0:1, 0:1").stopGradient();
+        return Ops.mul(pictures.sub(corner), (float) gain).add(corner).clip(-1, 1);
+    }
+
+    /**
+     * The directional loss averaged over the plain view ({@code plain}, already computed) and the
+     * contrast view of the trained pictures against their frozen twins.
+     */
+    static NDArray directional(ClipGuide guide, NadaConfig config, NDArray plain, NDArray frozen, NDArray trained) {
+        NDArray frozenFeatures;
+        try (studio.nada.engine.GradMode off = studio.nada.engine.GradMode.disabled()) {
+            frozenFeatures = guide.imageFeatures(of(frozen, frozen, config.contrastView()));
+        }
+        NDArray view = of(trained, frozen, config.contrastView());
+        NDArray seen = ClipLosses.directional(guide, frozenFeatures, guide.imageFeatures(view), view,
+                guide.textDirection(config.source(), config.target()), config.directionFloor());
+        return plain.add(seen).mul(0.5f);
+    }
+}

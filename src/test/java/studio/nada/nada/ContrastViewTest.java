@@ -1,0 +1,60 @@
+package studio.nada.nada;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
+
+/** The outline's two aids: the contrast view CLIP reads, and the hold on the trained pictures' own background. */
+class ContrastViewTest {
+    /** A 1-channel 2×2 picture: background 0.8 in the corner, the rest as given. */
+    private static NDArray picture(NDManager m, float... rest) {
+        return m.create(new float[] {0.8f, rest[0], rest[1], rest[2]}, new Shape(1, 1, 2, 2));
+    }
+
+    /** Departures from the frozen picture's corner are multiplied by the gain and clipped; the corner stays. */
+    @Test
+    void departuresFromTheBackgroundAreMultipliedAndClipped() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray frozen = picture(m, 0.8f, -0.6f, 0.7f);
+            NDArray trained = picture(m, 0.7f, -0.6f, 0.9f);
+            assertArrayEquals(new float[] {0.8f, 0.5f, -1f, 1f}, ContrastView.of(trained, frozen, 3).toFloatArray(), 1e-6f,
+                    "a tint of 0.1 reads as 0.3; the shape's own color and a brightening clip to the range");
+            // read against the frozen picture's corner, not the trained one's: a tinted background shows
+            NDArray tinted = m.create(new float[] {0.7f, 0.7f, 0.7f, 0.7f}, new Shape(1, 1, 2, 2));
+            assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, 0.5f}, ContrastView.of(tinted, frozen, 3).toFloatArray(), 1e-6f);
+        }
+    }
+
+    /**
+     * The hold on the trained pictures' own background counts where the frozen picture is
+     * background and nowhere else: what a change draws inside the shape costs nothing, a form
+     * spilling out of it does.
+     */
+    @Test
+    void theOwnBackgroundHoldCountsOnlyTheFrozenBackground() {
+        NadaConfig config = NadaConfig.defaults("shape", "outline of a shape").withSourcePool(3).withHoldWeight(10)
+                .withHoldBackground(true);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray frozen = picture(m, 0.8f, -0.6f, -0.6f); // two background pixels, two of the shape
+            assertEquals(0, Hold.ownBackground(config, frozen, picture(m, 0.8f, 0.8f, 0.2f)).getFloat(), 0,
+                    "the shape's pixels may change");
+            // one background pixel darkened by 0.5: 10 × 0.25 / 4 pixels
+            assertEquals(0.625, Hold.ownBackground(config, frozen, picture(m, 0.3f, -0.6f, -0.6f)).getFloat(), 1e-6);
+        }
+    }
+
+    @Test
+    void aGainOutsideTheRangeIsRefused() {
+        NadaConfig config = NadaConfig.defaults("shape", "outline of a shape");
+        assertEquals(0, config.contrastView(), "the paper reads the pictures as they are");
+        assertEquals(3, config.withContrastView(3).contrastView());
+        assertThrows(IllegalArgumentException.class, () -> config.withContrastView(0.5));
+        assertThrows(IllegalArgumentException.class, () -> config.withContrastView(NadaConfig.MAX_CONTRAST_VIEW + 1));
+        assertThrows(IllegalArgumentException.class, () -> config.withContrastView(Double.NaN));
+    }
+}
