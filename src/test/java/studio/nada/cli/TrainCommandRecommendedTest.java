@@ -57,7 +57,10 @@ class TrainCommandRecommendedTest {
                 "small -> large trains without the hold, as its suggestion says");
     }
 
-    /** The outline suggestion pools its codes its own way and holds only the held pictures' background; a flag wins. */
+    /**
+     * The outline suggestion pools its codes its own way, holds only the background, trains the fine
+     * layers and reads its pictures in the contrast view; a flag wins.
+     */
     @Test
     void theOutlineHoldsOnlyTheBackgroundUnlessToldOtherwise() throws Exception {
         RecommendedSettings outline = ShapesWorld.recommended().forPrompt("shape", "outline of a shape");
@@ -67,6 +70,8 @@ class TrainCommandRecommendedTest {
         JsonNode config = runJson().get("config");
         assertTrue(config.get("holdBackground").asBoolean(), config.toString());
         assertEquals(outline.sourcePool(), config.get("sourcePool").asInt());
+        assertEquals(outline.contrastView(), config.get("contrastView").asDouble(), 0, "and reads its pictures in the contrast view");
+        assertEquals("fine", config.get("phase").asText().toLowerCase(java.util.Locale.ROOT), config.toString());
         Path whole = dir.resolve("whole");
         run = Cli.run("train", "--device", "cpu", "--preview-seeds", "0-1", "--checkpoint-every", "0", "--sample-every",
                 "0", "--out", whole.toString(), "--source", "shape", "--target", "outline of a shape", "--iterations", "1",

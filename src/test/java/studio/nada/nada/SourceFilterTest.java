@@ -109,7 +109,19 @@ class SourceFilterTest {
 
     @Test
     void aStepThatReadsTheFrozenSideLearnsWhatOneThatDrawsItLearns() {
-        NadaConfig config = ShapesWorld.recommended().config("blue shape", "green shape", 3);
+        assertReadingStepsAsDrawing(ShapesWorld.recommended().config("blue shape", "green shape", 3));
+    }
+
+    /** The same for the outline, whose hold and contrast view also read the trained codes' frozen pictures. */
+    @Test
+    void theOutlineReadsTheTrainedCodesFrozenPicturesAsItWouldDrawThem() {
+        NadaConfig config = ShapesWorld.recommended().forPrompt("shape", "outline of a shape")
+                .config("shape", "outline of a shape", 3);
+        assertTrue(config.contrastView() > 0 && config.holdBackground(), config.toString());
+        assertReadingStepsAsDrawing(config);
+    }
+
+    private static void assertReadingStepsAsDrawing(NadaConfig config) {
         // a noise strength of 1e-30 changes no picture, but makes the run draw the frozen side every step
         Generator noisy = new Generator(frozen.config(), frozen.params().copy(root));
         try (GradMode off = GradMode.disabled()) {

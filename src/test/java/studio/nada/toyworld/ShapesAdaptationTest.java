@@ -222,14 +222,15 @@ class ShapesAdaptationTest {
 
     /**
      * "shape" → "outline of a shape", the style the generator never draws (the paper's point),
-     * with the world's suggestion for it: the style affines alone, 280 iterations, lr 0.014, a
-     * third of the codes trained and a hold on the held pictures' background alone (stop 43). Rings
-     * of the shape's color in place, insides near the background: on a 2-core EPYC it reached 65%,
-     * 40%, 41% of 190 samples with AVX-512 kernels (seeds 3, 4, 5: 41%, 56%, 33%) and 24%, 47%, 46%
-     * with AVX2, keeping color, kind and place in 19–59%; with the set's whole-picture hold it
-     * reached 13%, 0%, 7% (pale filled shapes). Not yet the bar of 80%: the bound pins the step,
-     * a mean of three of at least 25% (the lowest mean of three measured: 39%) and 15% kept
-     * (lowest: 32%), with two runs keeping the diversity (0.99–1.04 measured).
+     * with the world's suggestion for it (stop 47): the fine layers (the 32 and 64 px convs, every
+     * to_rgb's style), 280 iterations, lr 0.007, a third of the codes trained, the background held
+     * (the held pictures' and the trained ones' own) and CLIP also reading the pictures with their
+     * departures from the background tripled. Rings of the shape's color in place, insides near the
+     * background: on a 2-core EPYC with AVX-512 kernels it reached 78%, 53%, 0% of 190 samples (seeds
+     * 3, 4, 5: 57%, 41%, 82%), with AVX2 kernels 8%, 75%, 20%, keeping color, kind and place in
+     * 1–82%; a run that fails pales the shapes into a tinted wash. Not yet the bar of 80%: the bound
+     * pins the step, a mean of three of at least 25% (the lowest mean of three measured: 34%) and 15%
+     * kept (lowest: 54%), with two runs keeping the diversity (0.97–1.10 measured).
      */
     @Test
     void shapesBecomeOutlines() {
