@@ -227,10 +227,11 @@ class ShapesAdaptationTest {
      * (the held pictures' and the trained ones' own) and CLIP also reading the pictures with their
      * departures from the background tripled. Rings of the shape's color in place, insides near the
      * background: on a 2-core EPYC with AVX-512 kernels it reached 78%, 53%, 0% of 190 samples (seeds
-     * 3, 4, 5: 57%, 41%, 82%), with AVX2 kernels 8%, 75%, 20%, keeping color, kind and place in
-     * 1–82%; a run that fails pales the shapes into a tinted wash. Not yet the bar of 80%: the bound
-     * pins the step, a mean of three of at least 25% (the lowest mean of three measured: 34%) and 15%
-     * kept (lowest: 54%), with two runs keeping the diversity (0.97–1.10 measured).
+     * 3, 4, 5: 57%, 41%, 82%; two compute threads 81%, 56%, 57%), with AVX2 kernels 8%, 75%, 20%,
+     * keeping color, kind and place in 1–82%; a run that fails darkens the shapes on tinted noise or
+     * pales them into a wash. Not yet the bar of 80%: the bound pins the step, a mean of three of at
+     * least 25% (the lowest mean of three measured: 34%) and 15% kept (lowest: 54%), with two runs
+     * keeping the diversity (0.97–1.10 measured).
      */
     @Test
     void shapesBecomeOutlines() {
