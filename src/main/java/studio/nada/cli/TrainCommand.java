@@ -109,7 +109,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--layer-mapping", description = "upstream or consumer " + RECOMMENDED)
     String layerMapping;
 
-    @Option(names = "--phase", description = "preset with --auto-layer-iters 0: none, texture, shape, no_fine, shape_expanded, all, styles (the style affines alone), or direction (the affines along the codes' own direction, one number trained) or fine (the two finest resolutions' convs and every to_rgb's style); " + RECOMMENDED)
+    @Option(names = "--phase", description = "preset with --auto-layer-iters 0: none, texture, shape, no_fine, shape_expanded, all, styles (the style affines alone), direction (the affines along the codes' own direction, one number trained) or fine (the two finest resolutions' convs and every to_rgb's style); " + RECOMMENDED)
     String phase;
 
     @Option(names = "--lr", description = "Adam learning rate " + RECOMMENDED + "; the paper's is 0.0016 = 0.002·4/5")

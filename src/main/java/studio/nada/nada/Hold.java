@@ -9,7 +9,7 @@ import studio.nada.nn.Ops;
  * squared pixel difference. Shared moves (a halo, a tinted background) show on them; the change
  * itself does not, since they already look like the target. With {@link NadaConfig#holdBackground}
  * only the frozen pictures' background counts: a change every sample shows (an outline) must move
- * the held shapes too; and the trained pictures' own background is held as well ({@link #ownBackground}).
+ * the held shapes too; and the same loss holds the trained pictures' own background.
  */
 final class Hold {
     /** Largest difference, in [−1, 1] pixel units on any channel, from a picture's corner that is still its background. */
@@ -17,22 +17,15 @@ final class Hold {
 
     private Hold() {}
 
-    /** The hold's loss: {@code trained} [N, C, H, W], the held rows of the trained pass; {@code frozen} the same codes' frozen pictures. */
+    /**
+     * The hold's loss: {@code trained} [N, C, H, W], rows of the trained pass (the held ones; with
+     * holdBackground also the trained ones); {@code frozen} the same codes' frozen pictures.
+     */
     static NDArray loss(NadaConfig config, NDArray frozen, NDArray trained) {
         NDArray squared = trained.sub(frozen).square();
         if (config.holdBackground()) {
             squared = squared.mul(backgroundMask(frozen));
         }
-        return Ops.mul(squared.mean(), config.holdWeight());
-    }
-
-    /**
-     * The trained pictures' own background kept: holdWeight × mean squared difference from their
-     * frozen twins where those show background ({@link #backgroundMask}); {@code trained} and
-     * {@code frozen} [B, C, H, W], the trained rows of the step and the same codes' frozen pictures.
-     */
-    static NDArray ownBackground(NadaConfig config, NDArray frozen, NDArray trained) {
-        NDArray squared = trained.sub(frozen).square().mul(backgroundMask(frozen));
         return Ops.mul(squared.mean(), config.holdWeight());
     }
 

@@ -244,7 +244,7 @@ public final class NadaAdapter implements AutoCloseable {
                         heldFrozen.attach(m);
                     }
                     if (readsShown) {
-                        shownFrozen = shown.duplicate();
+                        shownFrozen = shown;
                         shownFrozen.attach(m);
                     }
                     srcFeatures.forEach(a -> a.attach(m));
@@ -260,7 +260,7 @@ public final class NadaAdapter implements AutoCloseable {
                 NDArray dstImg = holding ? dstAll.get("0:" + b) : dstAll;
                 loss = holding ? Hold.loss(config, heldFrozen, dstAll.get(b + ":")) : null;
                 if (holding && config.holdBackground()) {
-                    loss = loss.add(Hold.ownBackground(config, shownFrozen, dstImg));
+                    loss = loss.add(Hold.loss(config, shownFrozen, dstImg)); // their own background too
                 }
                 NDArray similarity = null;
                 for (int gi = 0; gi < guides.size(); gi++) {

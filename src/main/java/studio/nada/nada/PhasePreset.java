@@ -70,10 +70,7 @@ public enum PhasePreset {
             for (int i = Math.max(0, convs - 4); i < convs; i++) {
                 fine.add("convs." + i);
             }
-            fine.add("to_rgb1.conv.modulation");
-            for (int i = 0; i < config.logSize() - 2; i++) {
-                fine.add("to_rgbs." + i + ".conv.modulation");
-            }
+            STYLES.layers(config).stream().filter(l -> l.startsWith("to_rgb")).forEach(fine::add);
             return fine;
         }
         List<String> out = new ArrayList<>(List.of("input", "conv1"));

@@ -41,9 +41,9 @@ final class SourceFilter {
     /**
      * What the frozen generator makes of the kept codes, kept from the scoring pass: per guide, the
      * source codes' image features [keep, D], and the held and the source codes' images
-     * [keep, 3, H, W] (null when neither a hold nor the contrast view asks for them). The frozen generator never changes, so where its pictures
-     * depend on the code alone (no noise, no mixing) a step can read them here instead of drawing
-     * them again.
+     * [keep, 3, H, W] (null when neither a hold nor the contrast view asks for them). The frozen
+     * generator never changes, so where its pictures depend on the code alone (no noise, no mixing)
+     * a step can read them here instead of drawing them again.
      */
     record Frozen(List<NDArray> sourceFeatures, NDArray heldImages, NDArray sourceImages) {}
 

@@ -41,10 +41,10 @@ class ContrastViewTest {
                 .withHoldBackground(true);
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray frozen = picture(m, 0.8f, -0.6f, -0.6f); // two background pixels, two of the shape
-            assertEquals(0, Hold.ownBackground(config, frozen, picture(m, 0.8f, 0.8f, 0.2f)).getFloat(), 0,
+            assertEquals(0, Hold.loss(config, frozen, picture(m, 0.8f, 0.8f, 0.2f)).getFloat(), 0,
                     "the shape's pixels may change");
             // one background pixel darkened by 0.5: 10 × 0.25 / 4 pixels
-            assertEquals(0.625, Hold.ownBackground(config, frozen, picture(m, 0.3f, -0.6f, -0.6f)).getFloat(), 1e-6);
+            assertEquals(0.625, Hold.loss(config, frozen, picture(m, 0.3f, -0.6f, -0.6f)).getFloat(), 1e-6);
         }
     }
 
