@@ -71,6 +71,14 @@ final class CoverageFill {
         for (int r = 0; r < REACH; r++) {
             near = ShapeLook.grown(near, w, true);
         }
+        boolean[] mask = stats.mask();
+        int holes = 0;
+        for (int i = 0; i < mask.length; i++) {
+            holes += silhouette[i] && !mask[i] ? 1 : 0;
+        }
+        // a ring's own pixels, inner soft edge included, are inside its form: counted at their color's
+        // strength they read a crisp square outline as filling 0.93–0.97 of its box against its filled twin's 1
+        boolean hollow = holes >= ShapeLook.MIN_INSIDE;
         double[] cover = new double[silhouette.length];
         double mx = 0;
         double my = 0;
@@ -80,9 +88,9 @@ final class CoverageFill {
             int y = i / w;
             double d = stats.distance(i);
             double c = Math.min(1, d / full);
-            if (silhouette[i] && d < 0.5 * full && x > 0 && y > 0 && x < w - 1 && y < h - 1
+            if (silhouette[i] && (d < 0.5 * full || hollow) && x > 0 && y > 0 && x < w - 1 && y < h - 1
                     && silhouette[i - 1] && silhouette[i + 1] && silhouette[i - w] && silhouette[i + w]) {
-                c = 1; // an outline's inside belongs to its form
+                c = 1; // an outline's inside, and the ring within its silhouette's edge, belong to its form
             }
             if (near[i] && c >= MIN_COVERAGE) {
                 cover[i] = c;

@@ -150,9 +150,75 @@ class ShapeLookTest {
                 (dx, dy) -> kind.contains((dx * cos + dy * sin) / r, (-dx * sin + dy * cos) / r), s.color().rgb());
     }
 
+    /**
+     * A ring drawn with a soft edge, as the generator draws one (one 3×3 box blur: a pixel of about
+     * half the color either side), reads as an outline with a clean inside however small the
+     * inside (the soft pixels round the inside alone are 46–70 levels from the background). The same
+     * ring with its inside tinted a quarter of the way to the color is no outline.
+     */
+    /**
+     * An outline fills its box as its filled twin does, sharp or soft: the ring's own pixels count
+     * as the form's (CoverageFill). Counted at their color's strength, a crisp square outline filled
+     * 0.93–0.97 of its box against its twin's 1, and a generator's ring square fell into the circle
+     * band (stop 48).
+     */
+    @Test
+    void outlinesFillTheirBoxAsTheirFilledTwins() {
+        for (ShapeKind k : ShapeKind.values()) {
+            for (ShapeSize z : ShapeSize.values()) {
+                for (int cell = 0; cell < 3; cell++) {
+                    for (int passes = 0; passes <= 2; passes++) {
+                        Scene s = Scene.of(k, ShapeColor.RED, z, cell, 1);
+                        ShapeLook ring = ShapeLook.of(withCoverage(
+                                boxBlur(ShapeRenderer.render(s.withStyle(ShapeStyle.OUTLINE)).coverage(), passes), ShapeColor.RED.rgb()));
+                        ShapeLook twin = ShapeLook.of(withCoverage(
+                                boxBlur(ShapeRenderer.render(s).coverage(), passes), ShapeColor.RED.rgb()));
+                        String what = s + " blurred " + passes + ": " + ring + " against " + twin;
+                        assertTrue(ring.outline(), what);
+                        assertEquals(twin.kind(), ring.kind(), what);
+                        assertEquals(twin.fillRatio(), ring.fillRatio(), 0.03, what);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRingsSoftInnerEdgeIsNotTint() {
+        for (double r : new double[] {7, 8, 10, 14}) {
+            double inner = r - 3;
+            float[] ring = boxBlur(coverage((x, y) -> Math.hypot(x, y) <= r && Math.hypot(x, y) > inner), 1);
+            ShapeLook clean = ShapeLook.of(withCoverage(ring, ShapeColor.RED.rgb()));
+            assertTrue(clean.outline(), "radius " + r + ": " + clean);
+            assertEquals(ShapeColor.RED, clean.color());
+            float[] core = coverage((x, y) -> Math.hypot(x, y) <= inner - 1);
+            for (int i = 0; i < ring.length; i++) {
+                ring[i] = Math.max(ring[i], 0.25f * core[i]);
+            }
+            ShapeLook tinted = ShapeLook.of(withCoverage(ring, ShapeColor.RED.rgb()));
+            assertFalse(tinted.outline(), "radius " + r + ", tinted inside: " + tinted);
+        }
+    }
+
+    /** The coverage of the form {@code inside} (offsets from the picture's centre), 4×4 supersampled. */
+    private static float[] coverage(BiPredicate<Double, Double> inside) {
+        float[] cover = new float[64 * 64];
+        for (int i = 0; i < cover.length; i++) {
+            int in = 0;
+            for (int sub = 0; sub < 16; sub++) {
+                in += inside.test(i % 64 + (sub % 4 + 0.5) / 4 - 32, i / 64 + (sub / 4 + 0.5) / 4 - 32) ? 1 : 0;
+            }
+            cover[i] = in / 16f;
+        }
+        return cover;
+    }
+
     /** The render of {@code s}, its coverage box-blurred {@code passes} times (3×3), in blue. */
     private static Images.Argb blurred(Scene s, int passes) {
-        float[] cover = ShapeRenderer.render(s).coverage();
+        return withCoverage(boxBlur(ShapeRenderer.render(s).coverage(), passes), ShapeColor.BLUE.rgb());
+    }
+
+    private static float[] boxBlur(float[] cover, int passes) {
         for (int p = 0; p < passes; p++) {
             float[] next = new float[cover.length];
             for (int y = 0; y < 64; y++) {
@@ -170,7 +236,7 @@ class ShapeLookTest {
             }
             cover = next;
         }
-        return withCoverage(cover, ShapeColor.BLUE.rgb());
+        return cover;
     }
 
     /** The render of {@code s} with its shape painted in {@code rgb} (0..255), antialiased alike. */
