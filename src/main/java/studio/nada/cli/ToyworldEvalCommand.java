@@ -69,6 +69,7 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
     @Option(names = "--hold-weight") Double holdWeight;
     @Option(names = "--hold-background", arity = "0..1", fallbackValue = "true") Boolean holdBackground;
     @Option(names = "--contrast-view") Double contrastView;
+    @Option(names = "--anneal", arity = "0..1", fallbackValue = "true") Boolean anneal;
     @Option(names = "--layer-mapping") String layerMapping;
     @Option(names = "--phase", description = "with --auto-layer-iters 0: none, texture, shape,"
             + " no_fine, shape_expanded, all, styles (the style affines alone), direction or fine") String phase;
@@ -94,12 +95,13 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
                 .withDirectionFloor(or(directionFloor, rec.directionFloor()))
                 .withSourcePool(or(sourcePool, rec.sourcePool())).withHoldWeight(or(holdWeight, rec.holdWeight()))
                 .withHoldBackground(or(holdBackground, rec.holdBackground()))
-                .withContrastView(or(contrastView, rec.contrastView()));
+                .withContrastView(or(contrastView, rec.contrastView())).withAnneal(or(anneal, rec.anneal()));
     }
 
     /**
-     * " h0", " i300 b4 f0.5 lr0.014 mix0.5 styles", " pool3 h10bg cv3": where a change's settings (its
-     * suggestion's) differ from the table's; "bg" marks a hold on the background alone, "cv" the contrast view.
+     * " h0", " i300 b4 f0.5 lr0.014 mix0.5 styles", " pool3 h10bg cv3 an": where a change's settings (its
+     * suggestion's) differ from the table's; "bg" marks a hold on the background alone, "cv" the contrast
+     * view, "an" an annealed run.
      */
     static String differences(NadaConfig c, NadaConfig base) {
         StringBuilder s = new StringBuilder();
@@ -111,6 +113,9 @@ public final class ToyworldEvalCommand implements Callable<Integer> {
         }
         if (c.contrastView() != base.contrastView()) {
             s.append(" cv").append(RecommendedSettings.number(c.contrastView()));
+        }
+        if (c.anneal() != base.anneal()) {
+            s.append(c.anneal() ? " an" : " const");
         }
         if (c.iterations() != base.iterations()) {
             s.append(" i").append(c.iterations());

@@ -106,6 +106,11 @@ public final class TrainCommand implements Callable<Integer> {
             + " background multiplied by this (0: off, the paper; 3 for the Shapes world's outline) " + RECOMMENDED)
     Double contrastView;
 
+    @Option(names = "--anneal", arity = "0..1", fallbackValue = "true",
+            description = "the learning rate falls to 0 over the run and each step's update is clipped (false: the"
+                    + " paper's constant rate; true for the Shapes world's outline): true or false " + RECOMMENDED)
+    Boolean anneal;
+
     @Option(names = "--layer-mapping", description = "upstream or consumer " + RECOMMENDED)
     String layerMapping;
 
@@ -291,7 +296,7 @@ public final class TrainCommand implements Callable<Integer> {
                     Object[][] flags = {{"--batch", batch}, {"--layers-k", layersK}, {"--auto-layer-iters", autoLayerIters},
                         {"--auto-layer-batch", autoLayerBatch}, {"--direction-floor", directionFloor},
                         {"--source-pool", sourcePool}, {"--hold-weight", holdWeight},
-                        {"--hold-background", holdBackground}, {"--contrast-view", contrastView},
+                        {"--hold-background", holdBackground}, {"--contrast-view", contrastView}, {"--anneal", anneal},
                         {"--layer-mapping", layerMapping}, {"--phase", phase}, {"--lr", lr}, {"--mixing", mixing}};
                     for (Object[] f : flags) {
                         if (f[1] != null) {
@@ -326,7 +331,8 @@ public final class TrainCommand implements Callable<Integer> {
                 r.pick("--source-pool", sourcePool, rec.sourcePool()),
                 r.pick("--hold-weight", holdWeight, rec.holdWeight()),
                 r.pick("--hold-background", holdBackground, rec.holdBackground()),
-                r.pick("--contrast-view", contrastView, rec.contrastView()));
+                r.pick("--contrast-view", contrastView, rec.contrastView()),
+                r.pick("--anneal", anneal, rec.anneal()));
     }
 
     /** A resumed run trains its saved prompt: one given that differs is refused rather than printed and ignored. */

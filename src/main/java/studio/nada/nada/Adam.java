@@ -62,12 +62,20 @@ public final class Adam {
 
     /** The same at learning rate {@code lr} (a schedule, as a PyTorch param group's lr set each step). */
     public void step(Map<String, NDArray> params, Map<String, NDArray> grads, double lr) {
+        step(params, grads, lr, 0);
+    }
+
+    /**
+     * The same with each tensor's update m̂/(√v̂ + ε) scaled down to RMS {@code maxRms} where it is
+     * larger (Adafactor's update clipping; 0: none, as PyTorch's Adam).
+     */
+    public void step(Map<String, NDArray> params, Map<String, NDArray> grads, double lr, double maxRms) {
         try (GradMode off = GradMode.disabled()) {
-            update(params, grads, lr);
+            update(params, grads, lr, maxRms);
         }
     }
 
-    private void update(Map<String, NDArray> params, Map<String, NDArray> grads, double lr) {
+    private void update(Map<String, NDArray> params, Map<String, NDArray> grads, double lr, double maxRms) {
         for (Map.Entry<String, NDArray> e : grads.entrySet()) {
             NDArray p = params.get(e.getKey());
             if (p == null) {
@@ -86,7 +94,14 @@ public final class Adam {
             double bc2 = 1 - Math.pow(hyper.beta2, s.step);
             double stepSize = lr / bc1;
             NDArray denom = s.expAvgSq.sqrt().div((float) Math.sqrt(bc2)).add((float) hyper.eps);
-            p.addi(s.expAvg.mul((float) -stepSize).div(denom));
+            if (maxRms > 0) {
+                NDArray update = s.expAvg.div(denom);
+                // scaled by maxRms / max(rms, maxRms) on the tensor side: no read back per parameter
+                NDArray rms = update.square().mean().sqrt();
+                p.addi(update.mul(rms.maximum((float) maxRms).pow(-1f).mul((float) (-stepSize * maxRms))));
+            } else {
+                p.addi(s.expAvg.mul((float) -stepSize).div(denom));
+            }
         }
     }
 

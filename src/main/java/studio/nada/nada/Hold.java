@@ -8,8 +8,9 @@ import studio.nada.nn.Ops;
  * The hold: the held codes' trained pictures kept near the frozen generator's, holdWeight × mean
  * squared pixel difference. Shared moves (a halo, a tinted background) show on them; the change
  * itself does not, since they already look like the target. With {@link NadaConfig#holdBackground}
- * only the frozen pictures' background counts: a change every sample shows (an outline) must move
- * the held shapes too; and the same loss holds the trained pictures' own background.
+ * only the frozen pictures' background counts, by the mean absolute difference: a change every
+ * sample shows (an outline) must move the held shapes too; and the same loss holds the trained
+ * pictures' own background.
  */
 final class Hold {
     /** Largest difference, in [−1, 1] pixel units on any channel, from a picture's corner that is still its background. */
@@ -22,11 +23,12 @@ final class Hold {
      * holdBackground also the trained ones); {@code frozen} the same codes' frozen pictures.
      */
     static NDArray loss(NadaConfig config, NDArray frozen, NDArray trained) {
-        NDArray squared = trained.sub(frozen).square();
         if (config.holdBackground()) {
-            squared = squared.mul(backgroundMask(frozen));
+            // absolute, not squared: a faint tint over the whole background (the fine layers shift every
+            // pixel alike) is held as firmly as a strong one; squared, a 0.1 tint weighed 0.01
+            return Ops.mul(trained.sub(frozen).abs().mul(backgroundMask(frozen)).mean(), config.holdWeight());
         }
-        return Ops.mul(squared.mean(), config.holdWeight());
+        return Ops.mul(trained.sub(frozen).square().mean(), config.holdWeight());
     }
 
     /**

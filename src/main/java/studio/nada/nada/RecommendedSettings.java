@@ -32,19 +32,21 @@ import java.util.stream.Collectors;
  * where they are (the paper's 0: off; see {@link NadaConfig#withHoldWeight}), with {@code
  * holdBackground} only their background (see {@link NadaConfig#withHoldBackground}); with {@code
  * contrastView} CLIP also reads the pictures with their departures from the background multiplied
- * by it (the paper's 0: off; see {@link NadaConfig#withContrastView}). {@code phase} is
+ * by it (the paper's 0: off; see {@link NadaConfig#withContrastView}); with {@code anneal} the
+ * learning rate falls to 0 over the run and each update is clipped (the paper's false: off; see
+ * {@link NadaConfig#withAnneal}). {@code phase} is
  * the fixed layer set trained when {@code autoLayerIters} is 0 (see {@link PhasePreset}). A JSON
  * field left out takes the paper's value.
  */
 public record RecommendedSettings(String name, int iterations, int batch, int layersK, int autoLayerIters,
         int autoLayerBatch, LayerMapping layerMapping, PhasePreset phase, double lr, double mixing, List<Double> clipWeights, String source, String target,
         List<Prompt> suggestions, double directionFloor, int sourcePool, double holdWeight, boolean holdBackground,
-        double contrastView) {
+        double contrastView, boolean anneal) {
 
     /**
      * A source → target description pair. Each of {@code holdWeight}, {@code iterations},
      * {@code batch}, {@code directionFloor}, {@code lr}, {@code mixing}, {@code sourcePool} and
-     * {@code holdBackground} and {@code contrastView}, where not null, is the value this change
+     * {@code holdBackground}, {@code contrastView} and {@code anneal}, where not null, is the value this change
      * works best with (as the paper tuned its settings per domain), over the set's; a {@code phase}
      * trains that fixed layer set, without the probe, whatever the set's layer choice. With
      * {@code listed} false the change keeps its settings for whoever types it, but the studio does
@@ -53,7 +55,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Prompt(String source, String target, Double holdWeight, Integer iterations, Integer batch,
             Double directionFloor, Double lr, String phase, Boolean listed, Integer sourcePool, Boolean holdBackground,
-            Double mixing, Double contrastView) {
+            Double mixing, Double contrastView, Boolean anneal) {
         public Prompt {
             source = text("suggestion source", source);
             target = text("suggestion target", target);
@@ -91,11 +93,11 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         }
 
         public Prompt(String source, String target) {
-            this(source, target, null, null, null, null, null, null, null, null, null, null, null);
+            this(source, target, null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         public Prompt(String source, String target, Double holdWeight) {
-            this(source, target, holdWeight, null, null, null, null, null, null, null, null, null, null);
+            this(source, target, holdWeight, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         /** Whether the studio offers it among the set's suggestions. */
@@ -169,7 +171,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 List.of(new Prompt("photo", "sketch"), new Prompt("photo", "pixar character"),
                         new Prompt("photo", "ukiyo-e painting"), new Prompt("human", "werewolf"),
                         new Prompt("photo", "cubism painting"), new Prompt("human", "zombie"),
-                        new Prompt("photo", "modigliani painting"), new Prompt("human", "elf")), 0, 0, 0, false, 0);
+                        new Prompt("photo", "modigliani painting"), new Prompt("human", "elf")), 0, 0, 0, false, 0, false);
     }
 
     /** Reads a model set's metadata (at most 64 KiB); a clear IllegalArgumentException for anything else. */
@@ -203,7 +205,8 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 or(d.mixing, p.mixing), or(d.clipWeights, p.clipWeights), or(d.source, p.source),
                 or(d.target, p.target), or(d.suggestions, p.suggestions), or(d.directionFloor, p.directionFloor),
                 or(d.sourcePool, p.sourcePool), or(d.holdWeight, p.holdWeight), or(d.holdBackground, p.holdBackground),
-                d.contrastView == null ? p.contrastView : checkContrastView(d.contrastView, "contrastView"));
+                d.contrastView == null ? p.contrastView : checkContrastView(d.contrastView, "contrastView"),
+                or(d.anneal, p.anneal));
     }
 
     /** A contrast-view gain as {@link NadaConfig} accepts it, or a readable refusal naming {@code field}. */
@@ -217,7 +220,8 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         try {
             return JSON.writeValueAsString(new Doc(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, mapping(), phase.id(), lr,
                     mixing, clipWeights, source, target, suggestions, directionFloor, sourcePool, holdWeight,
-                    holdBackground ? Boolean.TRUE : null, contrastView == 0 ? null : contrastView));
+                    holdBackground ? Boolean.TRUE : null, contrastView == 0 ? null : contrastView,
+                    anneal ? Boolean.TRUE : null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write recommended settings", e);
         }
@@ -228,7 +232,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
                 phase, lr, mixing,
                 weights, source, target, suggestions, directionFloor, sourcePool, holdWeight, holdBackground,
-                contrastView);
+                contrastView, anneal);
     }
 
     /** The same settings with the prompts that fit another generator (a catalog domain's). */
@@ -236,7 +240,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
         return new RecommendedSettings(name, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
                 phase, lr, mixing,
                 clipWeights, source, target, suggestions, directionFloor, sourcePool, holdWeight, holdBackground,
-                contrastView);
+                contrastView, anneal);
     }
 
     /**
@@ -254,7 +258,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                         this.target,
                         suggestions, or(p.directionFloor(), directionFloor), or(p.sourcePool(), sourcePool),
                         or(p.holdWeight(), holdWeight), or(p.holdBackground(), holdBackground),
-                        or(p.contrastView(), contrastView));
+                        or(p.contrastView(), contrastView), or(p.anneal(), anneal));
             }
         }
         return this;
@@ -263,7 +267,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
     /** A run of {@code source} → {@code target} with exactly these settings. */
     public NadaConfig config(String source, String target, long seed) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,
-                phase, lr, mixing, seed, true, directionFloor, sourcePool, holdWeight, holdBackground, contrastView);
+                phase, lr, mixing, seed, true, directionFloor, sourcePool, holdWeight, holdBackground, contrastView, anneal);
     }
 
     /** The weight of CLIP model {@code i}: 1 when the recommendation names none. */
@@ -281,6 +285,7 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
                 + (sourcePool == 0 ? "" : ", source pool " + sourcePool)
                 + (holdWeight == 0 ? "" : ", hold weight " + number(holdWeight) + (holdBackground ? " on the background" : ""))
                 + (contrastView == 0 ? "" : ", contrast view " + number(contrastView))
+                + (anneal ? ", annealed" : "")
                 + ", mixing " + number(mixing) + ", clip weights "
                 + (clipWeights.isEmpty() ? "1 each" : clipWeights.stream().map(RecommendedSettings::number)
                         .collect(Collectors.joining(",")));
@@ -300,14 +305,15 @@ public record RecommendedSettings(String name, int iterations, int batch, int la
             Integer autoLayerBatch, String layerMapping, String phase, Double lr, Double mixing, List<Double> clipWeights, String source, String target,
             List<Prompt> suggestions, Double directionFloor, Integer sourcePool, Double holdWeight,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean holdBackground,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Double contrastView) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double contrastView,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean anneal) {}
 
     /** Jackson's message in the file's terms: which field, and what it should have been. */
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "' (known: name, iterations, batch, layersK,"
                     + " autoLayerIters, autoLayerBatch, layerMapping, phase, lr, mixing, clipWeights, source, target, suggestions,"
-                    + " directionFloor, sourcePool, holdWeight, holdBackground, contrastView)";
+                    + " directionFloor, sourcePool, holdWeight, holdBackground, contrastView, anneal)";
         }
         String field = "";
         if (e instanceof JsonMappingException m) {

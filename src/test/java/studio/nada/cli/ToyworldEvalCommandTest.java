@@ -54,6 +54,7 @@ class ToyworldEvalCommandTest {
                 "a pool and a hold on the background alone");
         assertEquals(" mix0.5", ToyworldEvalCommand.differences(base.withMixing(0.5), base));
         assertEquals(" cv2", ToyworldEvalCommand.differences(base.withContrastView(2), base));
+        assertEquals(" cv3 an", ToyworldEvalCommand.differences(base.withContrastView(3).withAnneal(true), base));
     }
 
     @Test

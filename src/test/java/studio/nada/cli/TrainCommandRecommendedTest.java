@@ -59,7 +59,7 @@ class TrainCommandRecommendedTest {
 
     /**
      * The outline suggestion pools its codes its own way, holds only the background, trains the fine
-     * layers and reads its pictures in the contrast view; a flag wins.
+     * layers, reads its pictures in the contrast view and anneals; a flag wins.
      */
     @Test
     void theOutlineHoldsOnlyTheBackgroundUnlessToldOtherwise() throws Exception {
@@ -72,6 +72,7 @@ class TrainCommandRecommendedTest {
         assertEquals(outline.sourcePool(), config.get("sourcePool").asInt());
         assertEquals(outline.contrastView(), config.get("contrastView").asDouble(), 0, "and reads its pictures in the contrast view");
         assertEquals("fine", config.get("phase").asText().toLowerCase(java.util.Locale.ROOT), config.toString());
+        assertTrue(outline.anneal() && config.get("anneal").asBoolean(), "and anneals: " + config);
         Path whole = dir.resolve("whole");
         run = Cli.run("train", "--device", "cpu", "--preview-seeds", "0-1", "--checkpoint-every", "0", "--sample-every",
                 "0", "--out", whole.toString(), "--source", "shape", "--target", "outline of a shape", "--iterations", "1",

@@ -166,6 +166,23 @@ class RecommendedSettingsTest {
                 "suggestion contrastView must be 0 (off) or 1 to 10");
     }
 
+    /** A suggestion may anneal its run; the set's (a constant rate, as in the paper) holds for the rest. */
+    @Test
+    void aSuggestionMayAnnealItsRun() {
+        RecommendedSettings set = RecommendedSettings.fromJson("{\"suggestions\": [{\"source\": \"shape\","
+                + " \"target\": \"outline of a shape\", \"anneal\": true}, {\"source\": \"a\", \"target\": \"b\"}]}");
+        RecommendedSettings outline = set.forPrompt("shape", "outline of a shape");
+        assertTrue(outline.config("shape", "outline of a shape", 0).anneal());
+        assertTrue(outline.summary().contains("annealed"), outline.summary());
+        assertFalse(set.forPrompt("a", "b").config("a", "b", 0).anneal());
+        assertFalse(set.summary().contains("anneal"), set.summary());
+        assertEquals(set, RecommendedSettings.fromJson(set.toJson()));
+        assertFalse(set.toJson().contains("null"), "a suggestion without its own writes none: " + set.toJson());
+        assertTrue(RecommendedSettings.fromJson("{\"anneal\": true}").config("a", "b", 0).anneal(), "a set may anneal every run");
+        assertFalse(RecommendedSettings.paperDefaults().config("a", "b", 0).anneal());
+        assertBad("{\"anneal\": \"sometimes\"}", "anneal: expected true or false");
+    }
+
     @Test
     void theShapesWorldRecommendsShapesPromptsForBothOfItsClips() {
         RecommendedSettings r = ShapesWorld.recommended();

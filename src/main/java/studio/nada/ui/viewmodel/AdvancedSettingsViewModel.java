@@ -235,7 +235,7 @@ public final class AdvancedSettingsViewModel {
         if (previewEvery.get() < 0 || checkpointEvery.get() < 0) {
             throw new IllegalArgumentException("Preview and checkpoint intervals must be 0 (never) or more");
         }
-        // the probe's batch, the direction floor, the source pool, the hold and the contrast view are the model set's
+        // the probe's batch, the direction floor, the source pool, the hold, the contrast view and annealing are the model set's
         // (its suggestion's, where the prompt is one), not fields of the sheet
         RecommendedSettings own = modelSet.forPrompt(source, target);
         return new NadaConfig(source, target, iterations.get(), batch.get(), layersK.get(), autoLayerIters.get(),
@@ -243,7 +243,7 @@ public final class AdvancedSettingsViewModel {
                 layerMapping.get() == null ? LayerMapping.UPSTREAM : layerMapping.get(),
                 phase.get() == null ? PhasePreset.NONE : phase.get(), lr.get(),
                 mixing.get(), seed.get(), true, own.directionFloor(), own.sourcePool(), own.holdWeight(),
-                own.holdBackground(), own.contrastView());
+                own.holdBackground(), own.contrastView(), own.anneal());
     }
 
     /** The CLIP weights typed in; empty = each model's default. */
