@@ -167,8 +167,8 @@ public record NadaConfig(String source, String target, int iterations, int batch
      * over the run, and each tensor's Adam update is clipped to RMS {@link #ANNEAL_MAX_UPDATE_RMS}
      * (Adafactor's update clipping). Why: with the paper's β1 = 0 and β2 = 0.99^0.8, one large
      * gradient after many small ones moves a weight up to 1/√(1 − β2) ≈ 11 times the learning rate
-     * in one step. In the Shapes world's outline, runs collapsed or never started on 4 of 12 seeds
-     * without it and on 2 of 39 with it (docs/shapes_eval.md, stop 48).
+     * in one step. In the Shapes world's outline, with the falling rate alone 3 runs of 12 collapsed
+     * (one on an infinite gradient), with the clipping too 1 of 27 (docs/shapes_eval.md, stop 48).
      */
     public NadaConfig withAnneal(boolean on) {
         return new NadaConfig(source, target, iterations, batch, layersK, autoLayerIters, autoLayerBatch, layerMapping,

@@ -23,7 +23,7 @@ class AnnealTest {
         assertEquals(0.008, annealed.lrAt(0), 0);
         assertEquals(0.004, annealed.lrAt(100), 1e-12);
         assertEquals(0.008 / 200, annealed.lrAt(199), 1e-12);
-        assertEquals(0, annealed.lrAt(250), 0, "a run given more steps than planned (resumed longer) stays at 0");
+        assertEquals(0, annealed.lrAt(250), 0, "past its planned steps the rate stays 0, never negative");
     }
 
     @Test

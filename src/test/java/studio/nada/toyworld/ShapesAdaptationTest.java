@@ -222,20 +222,24 @@ class ShapesAdaptationTest {
 
     /**
      * "shape" → "outline of a shape", the style the generator never draws (the paper's point),
-     * with the world's suggestion for it (stop 47): the fine layers (the 32 and 64 px convs, every
-     * to_rgb's style), 280 iterations, lr 0.007, a third of the codes trained, the background held
-     * (the held pictures' and the trained ones' own) and CLIP also reading the pictures with their
-     * departures from the background tripled. Rings of the shape's color in place, insides near the
-     * background: on a 2-core EPYC with AVX-512 kernels it reached 78%, 53%, 0% of 190 samples (seeds
-     * 3, 4, 5: 57%, 41%, 82%; two compute threads 81%, 56%, 57%), with AVX2 kernels 8%, 75%, 20%,
-     * keeping color, kind and place in 1–82%; a run that fails darkens the shapes on tinted noise or
-     * pales them into a wash. Not yet the bar of 80%: the bound pins the step, a mean of three of at
-     * least 25% (the lowest mean of three measured: 34%) and 15% kept (lowest: 54%), with two runs
-     * keeping the diversity (0.97–1.10 measured).
+     * with the world's suggestion for it (stop 48): the fine layers (the 32 and 64 px convs, every
+     * to_rgb's style), 280 iterations, lr 0.007 falling linearly to 0 with each update clipped to
+     * RMS 1 (annealed), a third of the codes trained, the background held by the absolute
+     * difference (the held pictures' and the trained ones' own) and CLIP also reading the pictures
+     * with their departures from the background tripled. Rings of the shape's color in place,
+     * insides near the background: on a 2-core EPYC, reached 93%, 86%, 92% of 190 samples with
+     * AVX-512 kernels (seeds 3, 4, 5: 93%, 93%, 92%) and 93%, 89%, 86% with AVX2 kernels, kept
+     * color, kind and place 93–96%; reached and kept 81–90% on every one of those twelve runs.
+     * Without annealing (stop 47) one run in four or five collapsed (shapes darkened on tinted noise,
+     * or paled into a wash) or never started; with it the experiment build saw 1 of 27 runs fail
+     * (38%; at 320 iterations 2 of 22 never started). A failed seed costs about 90 points of one of three, so the mean of three is
+     * bounded at 60% reached and kept, and two runs must reach 80% and keep the diversity.
      */
     @Test
     void shapesBecomeOutlines() {
         List<AttributeChange.Outcome> r = run(AttributeChange.outline());
-        assertAggregate(r, 0.25, 0.15, 2);
+        assertAggregate(r, 0.6, 0.6, 2);
+        assertTrue(r.stream().filter(o -> o.reachedShare() >= 0.8).count() >= 2,
+                "runs in which 80% of the samples became outlines, of 3: " + r);
     }
 }
