@@ -8,13 +8,15 @@ import studio.nada.nn.Ops;
  * The hold: the held codes' trained pictures kept near the frozen generator's, holdWeight × mean
  * squared pixel difference. Shared moves (a halo, a tinted background) show on them; the change
  * itself does not, since they already look like the target. With {@link NadaConfig#holdBackground}
- * only the frozen pictures' background counts, by the mean absolute difference: a change every
+ * only the frozen pictures' background counts, by the mean (smoothed) absolute difference: a change every
  * sample shows (an outline) must move the held shapes too; and the same loss holds the trained
  * pictures' own background.
  */
 final class Hold {
     /** Largest difference, in [−1, 1] pixel units on any channel, from a picture's corner that is still its background. */
     static final float BACKGROUND_TOLERANCE = 0.1f;
+    /** The background hold is √(Δ² + SMOOTH²) − SMOOTH per pixel: |Δ| above about a level (2/255), quadratic below. */
+    static final float SMOOTH = 0.01f;
 
     private Hold() {}
 
@@ -24,9 +26,13 @@ final class Hold {
      */
     static NDArray loss(NadaConfig config, NDArray frozen, NDArray trained) {
         if (config.holdBackground()) {
-            // absolute, not squared: a faint tint over the whole background (the fine layers shift every
-            // pixel alike) is held as firmly as a strong one; squared, a 0.1 tint weighed 0.01
-            return Ops.mul(trained.sub(frozen).abs().mul(backgroundMask(frozen)).mean(), config.holdWeight());
+            // near absolute, not squared: a faint tint over the whole background (the fine layers shift
+            // every pixel alike) is held as firmly as a strong one; squared, a 0.1 tint weighed 0.01.
+            // Smooth below SMOOTH: at the first step the trained pictures equal the frozen ones up to
+            // float rounding, and |Δ|'s gradient, sign(Δ), would turn that rounding into full-size pushes
+            NDArray d = trained.sub(frozen);
+            NDArray near = d.square().add(SMOOTH * SMOOTH).sqrt().sub(SMOOTH);
+            return Ops.mul(near.mul(backgroundMask(frozen)).mean(), config.holdWeight());
         }
         return Ops.mul(trained.sub(frozen).square().mean(), config.holdWeight());
     }

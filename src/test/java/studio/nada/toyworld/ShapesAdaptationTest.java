@@ -229,7 +229,8 @@ class ShapesAdaptationTest {
      * with their departures from the background tripled. Rings of the shape's color in place,
      * insides near the background: on a 2-core EPYC, reached 93%, 86%, 92% of 190 samples with
      * AVX-512 kernels (seeds 3, 4, 5: 93%, 93%, 92%) and 93%, 89%, 86% with AVX2 kernels, kept
-     * color, kind and place 93–96%; reached and kept 81–90% on every one of those twelve runs.
+     * color, kind and place 93–96%; reached and kept 81–90% on every one of those twelve runs and
+     * 82–88% on seeds 6–11 with either.
      * Without annealing (stop 47) one run in four or five collapsed (shapes darkened on tinted noise,
      * or paled into a wash) or never started; with it the experiment build saw 1 of 27 runs fail
      * (38%; at 320 iterations 2 of 22 never started). A failed seed costs about 90 points of one of three, so the mean of three is
