@@ -1,6 +1,7 @@
 package studio.nada.nada;
 
 import ai.djl.ndarray.NDArray;
+import studio.nada.engine.GradMode;
 import studio.nada.nn.Ops;
 
 /**
@@ -30,7 +31,7 @@ final class ContrastView {
      */
     static NDArray directional(ClipGuide guide, NadaConfig config, NDArray plain, NDArray frozen, NDArray trained) {
         NDArray frozenFeatures;
-        try (studio.nada.engine.GradMode off = studio.nada.engine.GradMode.disabled()) {
+        try (GradMode off = GradMode.disabled()) {
             frozenFeatures = guide.imageFeatures(of(frozen, frozen, config.contrastView()));
         }
         NDArray view = of(trained, frozen, config.contrastView());

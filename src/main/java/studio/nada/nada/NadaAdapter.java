@@ -300,10 +300,10 @@ public final class NadaAdapter implements AutoCloseable {
             checkFinite(grads, chosenParams);
             if (direction != null) {
                 adam.step(Map.of(CodeDirection.PARAMETER, direction.alpha()),
-                        Map.of(CodeDirection.PARAMETER, direction.gradient(grads)), config.lrAt(iteration), maxUpdateRms());
+                        Map.of(CodeDirection.PARAMETER, direction.gradient(grads)), config.lrAt(iteration), config.maxUpdateRms());
                 direction.apply(optimized);
             } else {
-                adam.step(optimized, grads, config.lrAt(iteration), maxUpdateRms());
+                adam.step(optimized, grads, config.lrAt(iteration), config.maxUpdateRms());
             }
             try (GradMode off = GradMode.disabled()) {
                 for (String p : chosenParams) {
@@ -317,10 +317,6 @@ public final class NadaAdapter implements AutoCloseable {
             return new StepResult(iteration, loss.getFloat(), targetSimilarity, perModel, scores, chosen, layers,
                     (System.nanoTime() - t0) / 1_000_000, phases);
         }
-    }
-
-    private double maxUpdateRms() {
-        return config.anneal() ? NadaConfig.ANNEAL_MAX_UPDATE_RMS : 0;
     }
 
     private static void lap(Map<String, Long> phases, String name, long[] mark) {

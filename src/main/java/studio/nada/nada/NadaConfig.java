@@ -184,6 +184,11 @@ public record NadaConfig(String source, String target, int iterations, int batch
         return anneal ? lr * (1 - Math.min(iteration, iterations) / (double) iterations) : lr;
     }
 
+    /** The RMS each tensor's Adam update is clipped to: {@link #ANNEAL_MAX_UPDATE_RMS} when annealed, else 0 (none). */
+    public double maxUpdateRms() {
+        return anneal ? ANNEAL_MAX_UPDATE_RMS : 0;
+    }
+
     /** The largest contrast-view gain accepted. */
     public static final double MAX_CONTRAST_VIEW = 10;
 

@@ -126,8 +126,9 @@ final class SourceFilter {
             if (keepImages) {
                 long[] one = imageShape.slice(1).getShape();
                 Shape each = new Shape(keep, one[0], one[1], one[2]);
-                held = rows(images, images.length / BANK, heldRows, owner).reshape(each);
-                shown = rows(images, images.length / BANK, sourceRows, owner).reshape(each);
+                int picture = images.length / BANK;
+                held = rows(images, picture, heldRows, owner).reshape(each);
+                shown = rows(images, picture, sourceRows, owner).reshape(each);
             }
             kept = new Frozen(sourceFeatures, held, shown);
         }

@@ -35,6 +35,7 @@ class ShapeLookCalibrationTest {
     private static Generator generator;
     private static long[] seeds;
     private static List<Scene> scenes;
+    private static List<Images.Argb> samples;
 
     @BeforeAll
     static void start() throws Exception {
@@ -52,7 +53,7 @@ class ShapeLookCalibrationTest {
 
     @Test
     void generatorSamplesReadAsTheKindTheirZStandsFor() {
-        double right = share(ColorShift.samples(generator, seeds, root));
+        double right = share(samples());
         assertTrue(right >= 0.97, "generator samples read as their z's kind: " + right);
     }
 
@@ -65,7 +66,7 @@ class ShapeLookCalibrationTest {
     void theGeneratorDrawsEachEdgeWithOneSoftPixel() {
         double[] sum = new double[2];
         long[] count = new long[2];
-        for (Images.Argb picture : ColorShift.samples(generator, Arrays.copyOf(seeds, 200), root)) {
+        for (Images.Argb picture : samples().subList(0, 200)) {
             int width = picture.width();
             boolean[] mask = new ShapeStats(picture).mask();
             boolean[] onePixel = ShapeLook.grown(mask, width, true);
@@ -109,6 +110,14 @@ class ShapeLookCalibrationTest {
         List<Scene> fresh = new SceneSampler(5).next(2000);
         long right = fresh.stream().filter(s -> ShapeLook.of(ShapeRenderer.argb(s)).kind() == s.kind()).count();
         assertTrue(right >= 0.998 * fresh.size(), "exact renders read as their kind: " + right + " of " + fresh.size());
+    }
+
+    /** The generator's samples of {@link #seeds}, drawn once for the tests that read them. */
+    private static List<Images.Argb> samples() {
+        if (samples == null) {
+            samples = ColorShift.samples(generator, seeds, root);
+        }
+        return samples;
     }
 
     private static double share(List<Images.Argb> pictures) {

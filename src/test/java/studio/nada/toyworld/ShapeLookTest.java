@@ -130,6 +130,11 @@ class ShapeLookTest {
 
     /** The picture of the form {@code inside} (offsets from (cx, cy), in pixels), 4×4 supersampled, in {@code rgb}. */
     private static Images.Argb drawn(double cx, double cy, BiPredicate<Double, Double> inside, int[] rgb) {
+        return withCoverage(coverage(cx, cy, inside), rgb);
+    }
+
+    /** The coverage of the form {@code inside} (offsets from (cx, cy), in pixels), 4×4 supersampled. */
+    private static float[] coverage(double cx, double cy, BiPredicate<Double, Double> inside) {
         float[] cover = new float[64 * 64];
         for (int i = 0; i < cover.length; i++) {
             int in = 0;
@@ -138,7 +143,7 @@ class ShapeLookTest {
             }
             cover[i] = in / 16f;
         }
-        return withCoverage(cover, rgb);
+        return cover;
     }
 
     /** A shape of {@code kind} with {@code s}'s size, color and place, turned by {@code theta}, 4×4 supersampled. */
@@ -187,30 +192,17 @@ class ShapeLookTest {
     void aRingsSoftInnerEdgeIsNotTint() {
         for (double r : new double[] {7, 8, 10, 14}) {
             double inner = r - 3;
-            float[] ring = boxBlur(coverage((x, y) -> Math.hypot(x, y) <= r && Math.hypot(x, y) > inner), 1);
+            float[] ring = boxBlur(coverage(32, 32, (x, y) -> Math.hypot(x, y) <= r && Math.hypot(x, y) > inner), 1);
             ShapeLook clean = ShapeLook.of(withCoverage(ring, ShapeColor.RED.rgb()));
             assertTrue(clean.outline(), "radius " + r + ": " + clean);
             assertEquals(ShapeColor.RED, clean.color());
-            float[] core = coverage((x, y) -> Math.hypot(x, y) <= inner - 1);
+            float[] core = coverage(32, 32, (x, y) -> Math.hypot(x, y) <= inner - 1);
             for (int i = 0; i < ring.length; i++) {
                 ring[i] = Math.max(ring[i], 0.25f * core[i]);
             }
             ShapeLook tinted = ShapeLook.of(withCoverage(ring, ShapeColor.RED.rgb()));
             assertFalse(tinted.outline(), "radius " + r + ", tinted inside: " + tinted);
         }
-    }
-
-    /** The coverage of the form {@code inside} (offsets from the picture's centre), 4×4 supersampled. */
-    private static float[] coverage(BiPredicate<Double, Double> inside) {
-        float[] cover = new float[64 * 64];
-        for (int i = 0; i < cover.length; i++) {
-            int in = 0;
-            for (int sub = 0; sub < 16; sub++) {
-                in += inside.test(i % 64 + (sub % 4 + 0.5) / 4 - 32, i / 64 + (sub / 4 + 0.5) / 4 - 32) ? 1 : 0;
-            }
-            cover[i] = in / 16f;
-        }
-        return cover;
     }
 
     /** The render of {@code s}, its coverage box-blurred {@code passes} times (3×3), in blue. */
