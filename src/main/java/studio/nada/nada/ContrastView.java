@@ -5,24 +5,36 @@ import studio.nada.engine.GradMode;
 import studio.nada.nn.Ops;
 
 /**
- * A second way for CLIP to read a picture: its departures from the frozen picture's background
- * (the top-left pixel) multiplied by a gain, clipped to the pixel range. Not in the reference.
+ * A second way for CLIP to read a picture: each pixel's departure from the frozen picture's
+ * background (the top-left pixel), of either sign, drawn that much darker times a gain, clipped to
+ * the pixel range. Not in the reference.
  *
  * <p>Why: a small CLIP reads a ring whose inside keeps a faint tint of the shape's color as much
  * an outline as a clean one (docs/shapes_eval.md, stop 47), so the directional loss stops at
- * tinted rings. Tripled, that tint is plain to it. The plain view is kept beside this one
- * (the loss is their mean): clipped, a faded color looks as strong as the frozen one here.
+ * tinted rings. Tripled, that tint is plain to it. Why darker for either sign: the background is
+ * nearly white (232 of 255), so a view that kept the sign clipped a brightening at white, where it
+ * looked no different than in the plain view, and the outline's runs that failed washed the rings'
+ * insides whiter than the background (stop 49). The plain view is kept beside this one (the loss
+ * is their mean): clipped, a faded color looks as strong as the frozen one here.
  */
 final class ContrastView {
+    /**
+     * A departure's size is √(Δ² + SMOOTH²) − SMOOTH: |Δ| above a few levels, quadratic below, so
+     * that where the trained picture equals the frozen one up to float rounding (the background,
+     * the first step) the sign of that rounding does not flip CLIP's gradient pixel by pixel.
+     */
+    static final float SMOOTH = 0.02f;
+
     private ContrastView() {}
 
     /**
      * {@code pictures} [B, C, H, W] in [−1, 1], read against {@code frozen}'s background (the
-     * same codes' frozen pictures, or the pictures themselves): corner + gain·(picture − corner).
+     * same codes' frozen pictures, or the pictures themselves): corner − gain·|picture − corner|
+     * per channel, |·| smoothed below {@link #SMOOTH}.
      */
     static NDArray of(NDArray pictures, NDArray frozen, double gain) {
         NDArray corner = frozen.get(":, :, 0:1, 0:1").stopGradient();
-        return Ops.mul(pictures.sub(corner), (float) gain).add(corner).clip(-1, 1);
+        return corner.sub(Ops.mul(Ops.smoothAbs(pictures.sub(corner), SMOOTH), (float) gain)).clip(-1, 1);
     }
 
     /**

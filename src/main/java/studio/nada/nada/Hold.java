@@ -31,8 +31,7 @@ final class Hold {
             // Smooth below SMOOTH: at the first step the trained pictures equal the frozen ones up to
             // float rounding (~1e-6), and |Δ|'s gradient, sign(Δ), would turn that rounding into
             // full-size pushes. Smoothed to a level (0.01) instead, the runs failed 5 times in 23 (stop 48)
-            NDArray d = trained.sub(frozen);
-            NDArray near = d.square().add(SMOOTH * SMOOTH).sqrt().sub(SMOOTH);
+            NDArray near = Ops.smoothAbs(trained.sub(frozen), SMOOTH);
             return Ops.mul(near.mul(backgroundMask(frozen)).mean(), config.holdWeight());
         }
         return Ops.mul(trained.sub(frozen).square().mean(), config.holdWeight());

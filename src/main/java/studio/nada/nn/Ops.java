@@ -43,6 +43,14 @@ public final class Ops {
         return scalar(x, 1.0).div(x.sqrt());
     }
 
+    /**
+     * √(x² + s²) − s, element-wise: |x| where |x| is well above s, quadratic below, so its gradient
+     * does not turn float rounding (x ≈ ±1e-6) into pushes of full size, as |x|'s sign(x) does.
+     */
+    public static NDArray smoothAbs(NDArray x, float s) {
+        return x.square().add(s * s).sqrt().sub(s);
+    }
+
     /** v − x. */
     public static NDArray rsub(double v, NDArray x) {
         return scalar(x, v).sub(x);

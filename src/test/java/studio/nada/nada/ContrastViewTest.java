@@ -16,17 +16,25 @@ class ContrastViewTest {
         return m.create(new float[] {0.8f, rest[0], rest[1], rest[2]}, new Shape(1, 1, 2, 2));
     }
 
-    /** Departures from the frozen picture's corner are multiplied by the gain and clipped; the corner stays. */
+    /**
+     * Departures from the frozen picture's corner, of either sign, are drawn darker by the gain and
+     * clipped; the corner stays. A brightening reads as a tint of the same size does: clipped at
+     * white, as the sign-keeping view drew it, it showed no more than in the plain view.
+     */
     @Test
-    void departuresFromTheBackgroundAreMultipliedAndClipped() {
+    void departuresFromTheBackgroundOfEitherSignAreDrawnDarkerByTheGain() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray frozen = picture(m, 0.8f, -0.6f, 0.7f);
             NDArray trained = picture(m, 0.7f, -0.6f, 0.9f);
-            assertArrayEquals(new float[] {0.8f, 0.5f, -1f, 1f}, ContrastView.of(trained, frozen, 3).toFloatArray(), 1e-6f,
-                    "a tint of 0.1 reads as 0.3; the shape's own color and a brightening clip to the range");
+            float tenth = (float) (0.8 - 3 * (Math.hypot(0.1, ContrastView.SMOOTH) - ContrastView.SMOOTH)); // ≈ 0.554
+            assertArrayEquals(new float[] {0.8f, tenth, -1f, tenth}, ContrastView.of(trained, frozen, 3).toFloatArray(), 1e-6f,
+                    "a tint of 0.1 and a brightening of 0.1 read as about 0.25 darker; the shape's own color clips");
             // read against the frozen picture's corner, not the trained one's: a tinted background shows
             NDArray tinted = m.create(new float[] {0.7f, 0.7f, 0.7f, 0.7f}, new Shape(1, 1, 2, 2));
-            assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, 0.5f}, ContrastView.of(tinted, frozen, 3).toFloatArray(), 1e-6f);
+            assertArrayEquals(new float[] {tenth, tenth, tenth, tenth}, ContrastView.of(tinted, frozen, 3).toFloatArray(), 1e-6f);
+            // a rounding-sized departure stays the background (smoothed: no sign-sized pushes)
+            NDArray rounded = picture(m, 0.800001f, -0.6f, 0.7f);
+            assertEquals(0.8f, ContrastView.of(rounded, frozen, 3).getFloat(0, 0, 0, 1), 1e-6f);
         }
     }
 

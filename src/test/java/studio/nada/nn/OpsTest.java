@@ -42,6 +42,26 @@ class OpsTest {
         }
     }
 
+    /** |x| away from 0, and a gradient that rounding-size x cannot turn into ±1. */
+    @Test
+    void smoothAbsIsTheSizeAboveItsScaleAndQuadraticBelow() {
+        try (NDManager root = TensorEngine.newManager(Device.cpu())) {
+            NDArray x = Ops.toNative(root.create(new float[] {-0.5f, 0.5f, 1e-6f, -1e-6f}, new Shape(4)));
+            x.setRequiresGradient(true);
+            float[] value;
+            float[] grad;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray y = Ops.smoothAbs(x, 0.02f);
+                value = y.toFloatArray();
+                gc.backward(y.sum());
+                grad = x.getGradient().toFloatArray();
+            }
+            float big = (float) (Math.hypot(0.5, 0.02) - 0.02);
+            assertArrayEquals(new float[] {big, big, 0, 0}, value, 1e-6f);
+            assertArrayEquals(new float[] {-0.9992f, 0.9992f, 5e-5f, -5e-5f}, grad, 1e-4f);
+        }
+    }
+
     private static void churnTheHeap() {
         List<ByteBuffer> garbage = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
