@@ -222,18 +222,19 @@ class ShapesAdaptationTest {
 
     /**
      * "shape" → "outline of a shape", the style the generator never draws (the paper's point),
-     * with the world's suggestion for it (stop 48): the fine layers (the 32 and 64 px convs, every
-     * to_rgb's style), 280 iterations, lr 0.007 falling linearly to 0 with each update clipped to
-     * RMS 1 (annealed), a third of the codes trained, the background held by the (smoothed)
-     * absolute difference (the held pictures' and the trained ones' own) and CLIP also reading the
-     * pictures with their departures from the background tripled. Rings of the shape's color in
-     * place, insides near the background: on a 2-core EPYC, of 190 samples, reached and kept
-     * 82–89% on 23 of 24 runs (seeds 0–11, AVX-512 and AVX2 kernels), reach 85–94%, keep 92–97%;
-     * one run (seed 8, AVX2) never started (0%). Over every build of these settings 3 runs of 78
-     * failed so, and in one clean-clone run of this test (the hold by |Δ| itself) seed 0
-     * reached 76% and seed 2 0%, where the table's process gave 93% and 88%: the same seed runs
-     * elsewhere in another process. The bounds take one failed seed and one weak one: a mean of
-     * three of at least 50% reached and 60% kept, one run reaching 80%, two keeping the diversity.
+     * with the world's suggestion for it (stops 48–49): the fine layers (the 32 and 64 px convs,
+     * every to_rgb's style), 280 iterations, lr 0.007 falling linearly to 0 with each update
+     * clipped to RMS 1 (annealed), a third of the codes trained, the background held by the
+     * (smoothed) absolute difference (the held pictures' and the trained ones' own) and CLIP also
+     * reading the pictures with each pixel's departure from the background, of either sign, drawn
+     * three times darker. Rings of the shape's color in place, insides near the background: on a
+     * 2-core EPYC (stop 49), of 190 samples, reached and kept 89/89/88% on seeds 0–2 with AVX-512
+     * kernels and 89/90/90% with AVX2; over 96 runs (seeds 0–11 with both, 100–171) 92 reached
+     * and kept 81–92%, 3 stopped short at 72–78% and one (seed 10, AVX2) never started (0%). The
+     * same seed runs elsewhere in another process (stop 48: a clean-clone run of this test saw
+     * seed 1 at 32% where the table's process gave 88%). The bounds take one failed seed and one
+     * weak one: a mean of three of at least 50% reached and 60% kept, one run reaching 80%, two
+     * keeping the diversity.
      */
     @Test
     void shapesBecomeOutlines() {
