@@ -49,6 +49,16 @@ final class ContrastView {
         NDArray view = of(trained, frozen, config.contrastView());
         NDArray seen = ClipLosses.directional(guide, frozenFeatures, guide.imageFeatures(view), view,
                 guide.textDirection(config.source(), config.target()), config.directionFloor());
-        return plain.add(seen).mul(0.5f);
+        return average(plain, seen);
+    }
+
+    /**
+     * (a + b) / 2 with the half in libtorch's memory ({@link Ops#mul}): DJL's own x.mul(0.5f) frees
+     * its scalar right after the op, and backward read it from memory the garbage collector had
+     * reused, so now and then a step's whole gradient came out scaled by garbage (up to 10³³: the
+     * outline's frozen and collapsed runs until stop 50).
+     */
+    static NDArray average(NDArray a, NDArray b) {
+        return Ops.mul(a.add(b), 0.5);
     }
 }

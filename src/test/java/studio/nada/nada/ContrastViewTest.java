@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
+import studio.nada.engine.TensorEngine;
+import studio.nada.nn.HeapChurn;
+import studio.nada.nn.Ops;
 
 /** The outline's two aids: the contrast view CLIP reads, and the hold on the trained pictures' own background. */
 class ContrastViewTest {
@@ -35,6 +41,27 @@ class ContrastViewTest {
             // a rounding-sized departure stays the background (smoothed: no sign-sized pushes)
             NDArray rounded = picture(m, 0.800001f, -0.6f, 0.7f);
             assertEquals(0.8f, ContrastView.of(rounded, frozen, 3).getFloat(0, 0, 0, 1), 1e-6f);
+        }
+    }
+
+    /**
+     * The plain and the contrast view's losses are averaged with a half that backward can still
+     * read after a garbage collection: DJL's x.mul(0.5f) freed its half right after the op, and now
+     * and then a step's whole gradient came out scaled by whatever reused that memory (stop 50).
+     */
+    @Test
+    void theTwoViewsAverageWithAHalfThatOutlivesTheGarbageCollector() {
+        try (NDManager root = TensorEngine.newManager(Device.cpu())) {
+            NDArray x = Ops.toNative(root.create(new float[] {1, 2}, new Shape(2)));
+            x.setRequiresGradient(true);
+            float[] grad;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray y = ContrastView.average(x.sum(), x.square().sum());
+                HeapChurn.churn();
+                gc.backward(y);
+                grad = x.getGradient().toFloatArray();
+            }
+            assertArrayEquals(new float[] {1.5f, 2.5f}, grad, 0f, "(1 + 2x) / 2");
         }
     }
 

@@ -8,8 +8,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import studio.nada.engine.Scopes;
@@ -34,7 +32,7 @@ class OpsTest {
                     NDArray c = Ops.constant(in.getManager(), new float[] {10, 20, 30, 40}, new Shape(4));
                     return Ops.mul(Ops.div(in.mul(c), 4.0), 3.0);
                 });
-                churnTheHeap();
+                HeapChurn.churn();
                 gc.backward(y.sum());
                 grad = x.getGradient().toFloatArray();
             }
@@ -60,18 +58,5 @@ class OpsTest {
             assertArrayEquals(new float[] {big, big, 0, 0}, value, 1e-6f);
             assertArrayEquals(new float[] {-0.9992f, 0.9992f, 5e-5f, -5e-5f}, grad, 1e-4f);
         }
-    }
-
-    private static void churnTheHeap() {
-        List<ByteBuffer> garbage = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            ByteBuffer b = ByteBuffer.allocateDirect(64);
-            for (int j = 0; j < 64; j++) {
-                b.put((byte) 0x7f);
-            }
-            garbage.add(b);
-        }
-        garbage.clear();
-        System.gc();
     }
 }
