@@ -55,7 +55,7 @@ final class ContrastView {
     /**
      * (a + b) / 2 with the half in libtorch's memory ({@link Ops#mul}): DJL's own x.mul(0.5f) frees
      * its scalar right after the op, and backward read it from memory the garbage collector had
-     * reused, so now and then a step's whole gradient came out scaled by garbage (up to 10³³: the
+     * reused, so now and then a step's whole gradient came out scaled by garbage (10¹⁷–10³⁴: the
      * outline's frozen and collapsed runs until stop 50).
      */
     static NDArray average(NDArray a, NDArray b) {
